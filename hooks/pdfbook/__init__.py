@@ -1,0 +1,101 @@
+"""One PDF book per language, made from the built site with WeasyPrint.
+
+``build_books`` is the single entry point: ``make pdf`` reaches it through
+``python -m pdfbook`` and ``hooks/pdf_export.py`` calls it after a site build
+when ``OW_PDF=1``. It reads only ``site/`` and ``mkdocs.yml``: no network.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import book, outline, render
+
+RELEASE_NAMES = {"12.0.0": "Liberty", "13.0.0": "Mitaka"}
+
+
+@dataclass
+class BookResult:
+    locale: str
+    path: Path
+    site_pages: int
+    pdf_pages: int
+    diagrams: int
+    size: int
+    seconds: float
+
+
+def file_name(locale: str) -> str:
+    return f"openstack-workflow-{locale}.pdf"
+
+
+def release_text() -> str:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from symbol_index import DEFAULT_RELEASE
+    project, tag = DEFAULT_RELEASE
+    name = RELEASE_NAMES.get(tag)
+    return f"{project.capitalize()} {tag}" + (f" ({name})" if name else "")
+
+
+def build_date() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
+            else _dt.datetime.now(_dt.timezone.utc))
+    return when.strftime("%Y-%m-%d")
+
+
+def font_css() -> str:
+    """@font-face rules for the diagram font, so WeasyPrint draws what the renderer measured."""
+    try:
+        import wsd
+    except ImportError:
+        return ""
+    family = wsd.FONT_FAMILY.split(",")[0].strip().strip("'\"")
+    rules = []
+    for path in wsd.font_files():
+        if path.suffix.lower() in (".ttf", ".otf"):
+            rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); }}')
+    return "\n".join(rules)
+
+
+def build_one(config_file: Path, site_dir: Path, out_dir: Path, language: outline.Language,
+              progress: Callable[[str], None] = print) -> BookResult:
+    started = time.perf_counter()
+    config = outline.load(config_file)
+    entries = outline.entries(config["nav"], language)
+    say = lambda msg: progress(f"[{language.locale}] {msg}")  # noqa: E731
+    source = book.assemble(language, entries, site_dir, release_text(), build_date(), say)
+    out_file = out_dir / file_name(language.locale)
+    pdf_pages = render.write_pdf(source.html, out_file, site_dir.resolve().as_uri() + "/",
+                                 font_css() + source.page_css, say)
+    result = BookResult(language.locale, out_file, source.pages, pdf_pages, source.diagrams,
+                        out_file.stat().st_size, time.perf_counter() - started)
+    say(f"wrote {out_file} ({result.pdf_pages} pages, {result.size / 1e6:.1f} MB, "
+        f"{result.seconds:.1f} s)")
+    return result
+
+
+def _worker(args):
+    config_file, site_dir, out_dir, language = args
+    return build_one(config_file, site_dir, out_dir, language, lambda m: print(m, flush=True))
+
+
+def build_books(config_file: Path, site_dir: Path, out_dir: Path,
+                locales: list[str] | None = None, jobs: int = 2) -> list[BookResult]:
+    config = outline.load(config_file)
+    languages = [lang for lang in outline.languages(config)
+                 if not locales or lang.locale in locales]
+    if locales and len(languages) != len(locales):
+        known = ", ".join(lang.locale for lang in outline.languages(config))
+        raise ValueError(f"unknown language in {locales}; the site has: {known}")
+    tasks = [(config_file, site_dir, out_dir, lang) for lang in languages]
+    if jobs > 1 and len(tasks) > 1:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
+            return pool.map(_worker, tasks)
+    return [_worker(task) for task in tasks]

@@ -1,0 +1,73 @@
+# Set-up and everyday commands. Targets: serve, build, test, pdf, clean.
+# Each target installs what it needs first, so a fresh Debian machine only
+# runs `make serve` or `make test`.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := serve
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_ADDR ?= 127.0.0.1:8000
+
+# Debian packages: the PDF needs Pango (WeasyPrint), Noto Sans CJK SC and a
+# monospace font; the tests add the browser, pdftotext/pdffonts and mutool
+# (type sizes) for reading the PDF back.
+PDF_PACKAGES := fonts-noto-cjk fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := $(PDF_PACKAGES) chromium poppler-utils mupdf-tools
+PACKAGES ?= $(TEST_PACKAGES)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=300
+
+export NO_MKDOCS_2_WARNING := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: serve build test pdf clean system-packages
+
+# --- Python environment ------------------------------------------------------
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null && $(PYTHON) -c 'import ensurepip' 2>/dev/null \
+	  || { $(APT) update -q && $(APT) install -y -q python3 python3-venv; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	  || { echo "Python >= 3.11 is needed ($(PYTHON) is older)" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# The stamp files make pip run again only when a requirements file changes.
+$(VENV)/.requirements: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.requirements-test: requirements-test.txt $(VENV)/.requirements
+	$(BIN)/pip install -q -r requirements-test.txt
+	@touch $@
+
+# apt-get update only when something is missing: the usual run installs nothing.
+system-packages:
+	@missing=""; \
+	for pkg in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(APT) update -q && $(APT) install -y -q --no-install-recommends $$missing; \
+	fi
+
+# --- Targets -----------------------------------------------------------------
+
+serve: $(VENV)/.requirements
+	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
+
+build: $(VENV)/.requirements
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: system-packages $(VENV)/.requirements-test
+	$(BIN)/python -m pytest tests
+
+pdf: build
+	@$(MAKE) --no-print-directory system-packages PACKAGES="$(PDF_PACKAGES)"
+	PYTHONPATH=hooks $(BIN)/python -m pdfbook --config mkdocs.yml --site site
+
+clean:
+	rm -rf site .cache

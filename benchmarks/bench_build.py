@@ -1,0 +1,175 @@
+"""Build timings of the whole site, printed as a table.
+
+    .venv/bin/python benchmarks/bench_build.py [--runs 3] [--reloads 3] [--no-strict]
+
+Works on a copy of the project in a temporary directory, so the checkout's
+.cache/ and site/ are left alone. Measures, each as a whole `mkdocs build`
+process (what `make build` runs):
+
+- cold: diagram cache emptied first, so every diagram is rendered;
+- warm: the cache from the previous run, so every diagram is a cache hit;
+- no diagrams: hooks/diagram_fence.py left out of mkdocs.yml, so every
+  ```sequence fence is a plain code block (the fence's fallback);
+- edit to reload: a real `mkdocs serve` on 127.0.0.1; the time from writing
+  an edited diagrams/nova/pause.wsd to the served page containing the edit
+  (waiting on the livereload long-poll, as the page's script does, then
+  fetching the page), under `mkdocs serve` as `make serve` runs it.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COPY = ["mkdocs.yml", "docs", "diagrams", "hooks", "overrides", "data"]
+PYTHON = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+ENV.pop("WSD_BACKEND", None)
+ENV.pop("OW_PDF", None)
+
+
+def copy_project(target: Path) -> None:
+    for name in COPY:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+
+
+def timed_build(project: Path, strict: bool) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one build process; CPU time is less sensitive to a busy machine."""
+    args = [PYTHON, "-m", "mkdocs", "build", "--site-dir", "site"] + (["--strict"] if strict else [])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(args, cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        sys.exit(f"build failed in {project}:\n{done.stdout[-3000:]}")
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+LIVERELOAD_RE = re.compile(r"livereload\((\d+), (\d+)\)")
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as reply:
+            return reply.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def edit_to_reload(project: Path, trials: int) -> list[float]:
+    port = free_port()
+    serve = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/openstack-workflow/nova/pause/"
+    wsd = project / "diagrams/nova/pause.wsd"
+    original = wsd.read_text(encoding="utf-8")
+    times = []
+    try:
+        deadline = time.monotonic() + 300
+        while "wsd-figure" not in fetch(url):
+            if time.monotonic() > deadline or serve.poll() is not None:
+                sys.exit("mkdocs serve did not come up")
+            time.sleep(0.2)
+        time.sleep(1.0)  # let the watcher settle after the first build
+        for trial in range(trials):
+            token = f"edited {trial} {time.time_ns()}"
+            text = original.replace("\ntitle ", f"\ntitle [{token}] ", 1)
+            assert text != original, "pause.wsd has no title line to edit"
+            epoch = LIVERELOAD_RE.search(fetch(url))
+            started = time.perf_counter()
+            wsd.write_text(text, encoding="utf-8")
+            # What the page's own livereload script does: long-poll until a
+            # newer build is visible, then reload; repeat if that build
+            # predates the edit.
+            while True:
+                fetch(f"http://127.0.0.1:{port}/livereload/{epoch[1]}/{epoch[2]}", timeout=70)
+                page = fetch(url)
+                if token in page:
+                    break
+                if time.perf_counter() - started > 120:
+                    sys.exit("the edit never showed")
+                epoch = LIVERELOAD_RE.search(page) or epoch
+            times.append(time.perf_counter() - started)
+            time.sleep(1.0)
+    finally:
+        wsd.write_text(original, encoding="utf-8")
+        serve.terminate()
+        try:
+            serve.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            serve.kill()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
+    parser.add_argument("--reloads", type=int, default=3, help="edits under serve")
+    parser.add_argument("--no-strict", action="store_true", help="measure even if the site has warnings")
+    args = parser.parse_args()
+    strict = not args.no_strict
+
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+        project = Path(tmp)
+        copy_project(project)
+        cache = project / ".cache/wsd"
+
+        config = project / "mkdocs.yml"
+        with_fence = config.read_text(encoding="utf-8")
+        without = "\n".join(l for l in with_fence.splitlines() if "hooks/diagram_fence.py" not in l) + "\n"
+        # Interleaved, so a busy moment on the machine hits every kind of build alike.
+        cold, warm, plain = [], [], []
+        for _ in range(args.runs):
+            shutil.rmtree(cache, ignore_errors=True)
+            cold.append(timed_build(project, strict))
+            warm.append(timed_build(project, strict))
+            config.write_text(without, encoding="utf-8")
+            plain.append(timed_build(project, strict))
+            config.write_text(with_fence, encoding="utf-8")
+
+        reloads = edit_to_reload(project, args.reloads) if args.reloads else []
+
+    diagrams = len(list((ROOT / "diagrams").rglob("*.wsd")))
+    pages = sum(1 for _ in (ROOT / "docs").rglob("*.md"))
+    print(f"site: {pages} pages (both languages), {diagrams} diagrams; {args.runs} interleaved runs each")
+    print(f"{'measurement':<28}{'wall min':>9}{'median':>8}{'CPU min':>9}{'vs no diagrams':>16}{'target':>10}")
+    base_wall, base_cpu = min(w for w, _ in plain), min(c for _, c in plain)
+    for name, runs, limit in (("no diagrams (code blocks)", plain, None), ("cold (cache emptied)", cold, 1.5),
+                              ("warm (cache hits)", warm, 1.2)):
+        wall, cpu = min(w for w, _ in runs), min(c for _, c in runs)
+        ratio = "" if limit is None else f"{wall / base_wall - 1:+.0%} / {cpu / base_cpu - 1:+.0%}"
+        target = "" if limit is None else f"<= {limit - 1:+.0%}"
+        print(f"{name:<28}{wall:>9.2f}{statistics.median(w for w, _ in runs):>8.2f}{cpu:>9.2f}"
+              f"{ratio:>16}{target:>10}")
+    for name, times in (("edit .wsd -> page (serve)", reloads),):
+        if times:
+            print(f"{name:<28}{min(times):>9.2f}{statistics.median(times):>8.2f}{'':>9}{'':>16}{'< 3 s':>10}"
+                  f"   (each: {', '.join(f'{t:.2f}' for t in times)})")
+    print("(ratios: wall / CPU, from the fastest run of each kind)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Turn references to upstream code into URLs at the release a page or diagram describes.
+
+Two callers share this module: ``source_links`` (``src:`` links in page prose)
+and ``diagram_fence`` (the renderer's ``resolve`` callback for diagram steps).
+Both must agree on what exists, so both ask ``symbol_index``.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from symbol_index import DATA_DIR, DEFAULT_RELEASE, Release, SymbolIndex
+
+SAHARA_RELEASE = Release("sahara", "3.0.0")
+
+_index = SymbolIndex()
+
+
+def parse_release(value: str | None, path: str = "") -> Release:
+    """``"nova 13.0.0"`` -> Release; paths under ``sahara/`` default to Sahara 3.0.0."""
+    if value:
+        parts = str(value).split()
+        if len(parts) != 2:
+            raise LookupError(f"release must read '<project> <tag>', not {value!r}")
+        return Release(parts[0], parts[1])
+    if path.startswith("sahara/"):
+        return SAHARA_RELEASE
+    return Release(*DEFAULT_RELEASE)
+
+
+def url_for(release: Release, path: str, name: str | None) -> str:
+    """The upstream URL of ``path`` (and ``name`` in it); LookupError naming what is missing."""
+    url = _index.url(release, path, name or None)
+    if url is None:
+        raise LookupError(_index.explain(release, path, name))
+    return url
+
+
+def resolve_src(target: str, page_release: str | None) -> str:
+    """``nova/compute/api.py#API.pause`` or ``setup.cfg`` -> URL."""
+    path, _, name = target.partition("#")
+    if not path:
+        raise LookupError(f"src:{target} names no file")
+    release = parse_release(None if path.startswith("sahara/") else page_release, path)
+    return url_for(release, path, name)
+
+
+def resolve_diagram_ref(ref, directives: dict) -> str:
+    """The renderer's ``resolve`` callback: a ``SourceRef`` -> URL at the diagram's release."""
+    release = parse_release(directives.get("release"), ref.path)
+    return url_for(release, ref.path, ref.name)
+
+
+def fingerprint() -> str:
+    """Changes whenever an index changes, so cached diagrams with stale links are not reused."""
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.glob("*.json")):
+        stat = path.stat()
+        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()

@@ -1,0 +1,151 @@
+"""The ``sequence`` fence on a small project: errors, warnings, cache, inline diagrams."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mkdocs_run import log_records, run_mkdocs
+from miniproject import GOOD_DIAGRAM, make_project
+
+SUMMARY_RE = re.compile(r"diagrams: (\d+) rendered, (\d+) reused from cache")
+
+
+def totals(output: str) -> tuple[int, int]:
+    rendered = reused = 0
+    for m in SUMMARY_RE.finditer(output):
+        rendered += int(m.group(1))
+        reused += int(m.group(2))
+    return rendered, reused
+
+
+SVG_RE = re.compile(r'<svg\b[^>]*\bclass="wsd"')
+
+
+def svg_count(html: str) -> int:
+    return len(SVG_RE.findall(html))
+
+
+def page(root, language="zh", rel="index.html"):
+    base = root / "site" if language == "zh" else root / "site" / language
+    return (base / rel).read_text(encoding="utf-8")
+
+
+def test_a_diagram_becomes_an_inline_svg_figure_in_both_languages(tmp_path):
+    make_project(tmp_path)
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    for language, download in (("zh", "下载 SVG"), ("en", "Download SVG")):
+        html = page(tmp_path, language)
+        assert '<figure class="wsd-figure" data-wsd-file="diagrams/demo.wsd">' in html
+        assert svg_count(html) == 1
+        assert "<figcaption>Pause, shortened</figcaption>" in html
+        assert download in html
+        assert 'class="wsd-source"' in html and "POST /servers/{id}/action" in html
+    # The step after the reference comment links to the line of API.pause at 12.0.0.
+    assert re.search(r'href="https://github\.com/openstack/nova/blob/12\.0\.0/nova/compute/api\.py#L\d+"',
+                     page(tmp_path))
+    svg = (tmp_path / "site/assets/diagrams/demo.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and svg_count(svg) == 1
+
+
+def test_each_diagram_is_rendered_once_then_served_from_the_cache(tmp_path):
+    make_project(tmp_path)
+    first = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert first.returncode == 0, first.stdout
+    # zh renders it; the en build of the same run reuses it.
+    assert totals(first.stdout) == (1, 1)
+    assert list((tmp_path / ".cache/wsd").rglob("*.json"))
+    second = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert totals(second.stdout) == (0, 2)
+    assert svg_count(page(tmp_path)) == 1
+
+    (tmp_path / "diagrams/demo.wsd").write_text(GOOD_DIAGRAM.replace("202 Accepted", "202"), encoding="utf-8")
+    third = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert totals(third.stdout) == (1, 1)
+
+
+def test_a_damaged_cache_entry_is_rendered_again(tmp_path):
+    make_project(tmp_path)
+    assert run_mkdocs(["build", "--strict"], cwd=tmp_path).returncode == 0
+    for entry in (tmp_path / ".cache/wsd").rglob("*.json"):
+        entry.write_text('{"svg": "<svg', encoding="utf-8")
+    again = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert again.returncode == 0, again.stdout
+    assert totals(again.stdout) == (1, 1)
+    assert svg_count(page(tmp_path)) == 1
+
+
+def test_an_unknown_reference_fails_the_strict_build_naming_the_wsd_file_and_line(tmp_path):
+    broken = GOOD_DIAGRAM.replace("API.pause", "API.pause_everything")
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": broken})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    errors = log_records(done.stdout, "ERROR")
+    assert errors == ["diagrams/demo.wsd:5:1: error: nova/compute/api.py has no API.pause_everything "
+                      "in nova 12.0.0"]
+
+
+def test_a_syntax_error_names_the_wsd_file_and_line(tmp_path):
+    broken = GOOD_DIAGRAM + "this line is not wsd\n"
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": broken})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    assert any(e.startswith("diagrams/demo.wsd:8:") and ": error: " in e
+               for e in log_records(done.stdout, "ERROR")), done.stdout
+
+
+def test_without_strict_the_page_shows_the_error_where_the_figure_would_be(tmp_path):
+    broken = GOOD_DIAGRAM.replace("API.pause", "API.pause_everything")
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": broken})
+    done = run_mkdocs(["build"], cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    html = page(tmp_path)
+    assert 'class="admonition failure wsd-error"' in html
+    assert "diagrams/demo.wsd:5:1: error: nova/compute/api.py has no API.pause_everything" in html
+    assert svg_count(html) == 0
+
+
+def test_an_inline_diagram_error_names_the_page_and_its_line(tmp_path):
+    inline = "---\ntitle: t\n---\n# Inline\n\nText.\n\n```sequence\ntitle ok\na->b: fine\nnot a statement\n```\n"
+    make_project(tmp_path, pages={"index.md": inline})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    errors = log_records(done.stdout, "ERROR")
+    # Line 11 of the file: the front matter counts.
+    assert any(e.startswith("docs/zh/index.md:11:") for e in errors), errors
+    assert any(e.startswith("docs/en/index.md:11:") for e in errors), errors
+
+
+def test_a_renderer_warning_becomes_a_mkdocs_warning(tmp_path):
+    # A deactivate of a participant that is not active is drawn, with a warning.
+    warned = GOOD_DIAGRAM + "deactivate client\n"
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": warned})
+    strict = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert strict.returncode != 0
+    warnings = log_records(strict.stdout, "WARNING")
+    assert any(w.startswith("diagrams/demo.wsd:8:") and ": warning: " in w for w in warnings), strict.stdout
+    # Also on a cache hit: the warning is stored with the result.
+    relaxed = run_mkdocs(["build"], cwd=tmp_path)
+    assert relaxed.returncode == 0
+    assert totals(relaxed.stdout)[0] == 0
+    assert any(w.startswith("diagrams/demo.wsd:8:") for w in log_records(relaxed.stdout, "WARNING"))
+    assert svg_count(page(tmp_path)) == 1
+
+
+def test_a_missing_include_fails_the_build(tmp_path):
+    make_project(tmp_path, pages={"index.md": '# X\n\n```sequence\n--8<-- "diagrams/nope.wsd"\n```\n'})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    assert "diagrams/nope.wsd" in done.stdout
+
+
+@pytest.mark.parametrize("diagram_count", [2])
+def test_two_diagrams_on_one_page_share_no_id(tmp_path, diagram_count):
+    body = "".join('```sequence\n--8<-- "diagrams/demo.wsd"\n```\n\n' for _ in range(diagram_count))
+    make_project(tmp_path, pages={"index.md": "# Twice\n\n" + body})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    ids = re.findall(r'\sid="([^"]+)"', page(tmp_path))
+    assert ids and len(ids) == len(set(ids))
+    assert svg_count(page(tmp_path)) == diagram_count

@@ -1,0 +1,67 @@
+"""``src:`` links in prose resolve against the symbol index, or fail the build naming page and line."""
+from __future__ import annotations
+
+import sys
+
+from mkdocs_run import ROOT, log_records, run_mkdocs
+from miniproject import make_project
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from symbol_index import Release, SymbolIndex  # noqa: E402
+
+INDEX = SymbolIndex()
+
+
+def built(tmp_path, text: str, strict: bool = True):
+    make_project(tmp_path, pages={"index.md": text})
+    done = run_mkdocs(["build", "--strict"] if strict else ["build"], cwd=tmp_path)
+    html = (tmp_path / "site/index.html").read_text(encoding="utf-8") if done.returncode == 0 else ""
+    return done, html
+
+
+def test_a_function_link_points_at_its_line_at_the_release(tmp_path):
+    line = INDEX.line(Release("nova", "12.0.0"), "nova/compute/api.py", "API.pause")
+    done, html = built(tmp_path, "# P\n\nSee [`API.pause`](src:nova/compute/api.py#API.pause).\n")
+    assert done.returncode == 0, done.stdout
+    assert (f'href="https://github.com/openstack/nova/blob/12.0.0/nova/compute/api.py#L{line}" '
+            f'class="src-link"') in html
+
+
+def test_a_file_link_has_no_line(tmp_path):
+    done, html = built(tmp_path, "# P\n\n[`setup.cfg`](src:setup.cfg)\n")
+    assert done.returncode == 0, done.stdout
+    assert 'href="https://github.com/openstack/nova/blob/12.0.0/setup.cfg"' in html
+
+
+def test_front_matter_selects_another_release(tmp_path):
+    line = INDEX.line(Release("nova", "13.0.0"), "nova/compute/api.py", "API.pause")
+    done, html = built(tmp_path, "---\nrelease: nova 13.0.0\n---\n# P\n\n[x](src:nova/compute/api.py#API.pause)\n")
+    assert done.returncode == 0, done.stdout
+    assert f"nova/blob/13.0.0/nova/compute/api.py#L{line}" in html
+
+
+def test_sahara_paths_resolve_against_sahara(tmp_path):
+    done, html = built(tmp_path, "# P\n\n[x](src:sahara/service/api.py)\n")
+    assert done.returncode == 0, done.stdout
+    assert 'href="https://github.com/openstack/sahara/blob/3.0.0/sahara/service/api.py"' in html
+
+
+def test_an_unknown_name_fails_the_strict_build_naming_page_and_line(tmp_path):
+    done, _ = built(tmp_path, "# P\n\nText.\n\n[x](src:nova/compute/api.py#API.levitate)\n")
+    assert done.returncode != 0
+    errors = log_records(done.stdout, "ERROR")
+    assert "docs/zh/index.md:5: error: unknown source link src:nova/compute/api.py#API.levitate: " \
+           "nova/compute/api.py has no API.levitate in nova 12.0.0" in errors
+
+
+def test_an_unknown_file_fails_the_build(tmp_path):
+    done, _ = built(tmp_path, "# P\n\n[x](src:nova/compute/apl.py#API.pause)\n")
+    assert done.returncode != 0
+    assert any("nova/compute/apl.py does not exist in nova 12.0.0" in e
+               for e in log_records(done.stdout, "ERROR"))
+
+
+def test_examples_in_code_are_left_alone(tmp_path):
+    done, html = built(tmp_path, "# P\n\n`[x](src:nova/not/there.py#Nope)`\n")
+    assert done.returncode == 0, done.stdout
+    assert "src:nova/not/there.py#Nope" in html

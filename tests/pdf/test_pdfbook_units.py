@@ -1,0 +1,132 @@
+"""The book's pieces on controlled input: outline, links, HTML writer, diagram slicing."""
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import wsd  # noqa: E402
+from pdfbook import diagrams, geometry, markup, outline, pages  # noqa: E402
+
+SVG = "{http://www.w3.org/2000/svg}"
+DIAGRAMS = sorted((ROOT / "diagrams").rglob("*.wsd"))
+
+
+def test_outline_follows_nav_order_levels_and_translations():
+    nav = [{"首页": "index.md"},
+           {"指南": [{"项目由来": "guide/history.md"}, "guide/boot.md"]},
+           {"外部": "https://example.org/"}]
+    en = outline.Language("en", "English", "en/", "OpenStack Workflow", {"首页": "Home", "指南": "Guides"})
+    entries = outline.entries(nav, en)
+    assert [(e.level, e.title, e.src) for e in entries] == [
+        (1, "Home", "index.md"),
+        (1, "Guides", None),
+        (2, "项目由来", "guide/history.md"),
+        (2, None, "guide/boot.md"),
+    ]
+    assert [(e.url, e.key) for e in entries if e.src] == [
+        ("", "p-index"), ("guide/history/", "p-guide-history"), ("guide/boot/", "p-guide-boot")]
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("../boot/", "#p-guide-boot"),
+    ("../boot/#s1", "#p-guide-boot--s1"),
+    ("#states", "#p-guide-history--states"),
+    ("../../nova/pause/index.html", "#p-nova-pause"),
+    ("https://github.com/openstack/nova/blob/12.0.0/nova/compute/api.py#L1", ""),
+    ("../../en/guide/boot/", None),          # the other language: not in this book
+    ("../../assets/x.svg", None),            # a file the book does not hold
+])
+def test_links_become_book_links(href, expected):
+    keys = {"guide/boot/": "p-guide-boot", "guide/history/": "p-guide-history",
+            "nova/pause/": "p-nova-pause"}
+    assert pages._book_target(href, "https://book.invalid/guide/history/", keys, "p-guide-history") == expected
+
+
+def test_relink_prefixes_ids_and_unwraps_dead_links(tmp_path):
+    html = tmp_path / "index.html"
+    html.write_text('<html><body><article class="md-content__inner md-typeset">'
+                    '<a class="md-content__button" href="edit">edit</a>'
+                    '<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1>'
+                    '<h2 id="s">Sec</h2><p>see <a href="../other/">other</a> and '
+                    '<a href="/en/x/">gone</a> now</p></article></body></html>', encoding="utf-8")
+    chapter = pages.load(html, "p-a")
+    pages.relink(chapter, "a/", tmp_path, "", {"a/": "p-a", "other/": "p-other"})
+    out = markup.write(chapter.article)
+    assert chapter.title == "Title"
+    assert 'id="p-a"' in out and 'id="p-a--s"' in out
+    assert 'href="#p-other"' in out
+    assert "gone now" in out and "/en/x/" not in out
+    assert "edit" not in out and "¶" not in out
+
+
+def test_writer_keeps_html_void_elements_and_svg_style_intact():
+    root = markup.parse('<div><p>a<br>b</p><div></div><svg viewBox="0 0 1 1"><style>.a>.b{fill:red}</style>'
+                        '<text>x &amp; y</text></svg><style>p>q{}</style></div>')
+    div = next(root.iter("div"))
+    out = markup.write(div)
+    assert "<br>" in out and "</br>" not in out
+    assert "<div></div>" in out
+    assert 'xmlns="http://www.w3.org/2000/svg"' in out
+    assert "x &amp; y" in out
+    assert ".a&gt;.b" in out        # foreign content: entities are decoded again by the parser
+    assert "<style>p>q{}</style>" in out  # HTML raw text stays raw
+
+
+def test_path_extent_reads_absolute_and_relative_commands():
+    el = ET.Element("path", {"d": "M 10 20 L 30 40 v 10 h 5 C 1 2 3 4 5 60 Z"})
+    assert geometry.extent(el) == (2.0, 60.0)
+
+
+def _rendered(path: Path) -> ET.Element:
+    return ET.fromstring(wsd.render(path.read_text(encoding="utf-8"), filename=str(path)).svg)
+
+
+@pytest.mark.parametrize("path", DIAGRAMS, ids=[p.stem for p in DIAGRAMS])
+def test_every_diagram_fits_a_page_at_7pt_and_is_cut_between_rows(path):
+    svg = _rendered(path)
+    width, height = diagrams._size(svg)
+    fit = diagrams.fit(width, diagrams.smallest_font(svg), 0)
+    assert diagrams.smallest_font(svg) * fit.scale * diagrams.PT_PER_PX >= 7.0
+    budget = diagrams._body_height_mm(fit.css_class) * diagrams.PX_PER_MM / fit.scale
+    _, head_top, head_bottom = diagrams._header(svg)
+    cuts = diagrams.cuts(svg, budget, budget - (head_bottom - head_top))
+    bounds = [0.0, *cuts, height]
+    assert all(b - a <= budget + 0.01 for a, b in zip(bounds, bounds[1:]))
+    for el, (top, bottom), can_cut in diagrams._parts(svg):
+        if can_cut:
+            continue
+        for cut in cuts:
+            assert not (top < cut < bottom), f"{path.name}: cut at {cut:.0f} runs through {el.get('class')}"
+
+
+def test_a_tall_diagram_repeats_the_participants_on_every_continuation():
+    svg = _rendered(ROOT / "diagrams" / "nova" / "boot.wsd")
+    names = {"".join(t.itertext()) for t in svg.iter(SVG + "text")
+             if "wsd-participant-label" in (t.get("class") or "")}
+    pieces = diagrams.slices(svg, 0.8, 240)
+    assert len(pieces) >= 3
+    for piece in pieces[1:]:
+        header = list(piece)[-2]
+        shown = {"".join(t.itertext()) for t in header.iter(SVG + "text")}
+        assert shown == names
+
+
+def test_tabs_and_details_are_unfolded_for_paper(tmp_path):
+    html = tmp_path / "index.html"
+    html.write_text('<html><body><article class="md-content__inner">'
+                    '<div class="tabbed-set"><input type="radio"><input type="radio">'
+                    '<div class="tabbed-labels"><label>Result</label><label>Source</label></div>'
+                    '<div class="tabbed-content"><div class="tabbed-block"><p>drawn</p></div>'
+                    '<div class="tabbed-block"><pre>text</pre></div></div></div>'
+                    '<details><summary>more</summary><p>hidden</p></details>'
+                    '</article></body></html>', encoding="utf-8")
+    out = markup.write(pages.load(html, "p-x").article)
+    assert "<input" not in out and "tabbed-labels" not in out
+    assert out.index(">Result<") < out.index("drawn") < out.index(">Source<") < out.index("text")
+    assert '<details open="open">' in out

@@ -50,7 +50,7 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
         if not html_file.is_file():
             raise FileNotFoundError(f"{html_file}: the nav names {entry.src} but the built site has no such page (run the site build first)")
         chapter = pages.load(html_file, entry.key)
-        pages.relink(chapter, language.prefix + entry.url, site_dir, language.prefix, keys)
+        pages.relink(chapter, language.prefix + entry.url, site_dir, keys)
         n_diagrams += diagrams.prepare(chapter.article, page_css)
         toc.append(f'<li class="toc-l{entry.level}"><a href="#{entry.key}">{html.escape(chapter.title)}</a></li>')
         body.append(_chapter_html(chapter, entry, pending_parts))

@@ -77,8 +77,7 @@ def _unfold_for_print(article: ET.Element) -> None:
         markup.remove(tabs, labels_div)
 
 
-def relink(chapter: Chapter, page_url: str, site_dir: Path, lang_prefix: str,
-           keys: dict[str, str]) -> None:
+def relink(chapter: Chapter, page_url: str, site_dir: Path, keys: dict[str, str]) -> None:
     """Rewrite ids and hrefs of ``chapter`` for the book.
 
     page_url: the page's site-relative URL ("en/guide/boot/"); keys maps a
@@ -98,7 +97,7 @@ def relink(chapter: Chapter, page_url: str, site_dir: Path, lang_prefix: str,
     for parent, el in list(markup.iter_with_parent(chapter.article)):
         tag = markup.local(el.tag)
         if tag == "a" and not markup.is_svg(el) and el.get("href") is not None:
-            target = _book_target(el.get("href"), base, keys, key)
+            target = _book_target(el.get("href"), base, keys)
             if target is None:
                 markup.unwrap(parent, el)
             elif target:
@@ -109,7 +108,7 @@ def relink(chapter: Chapter, page_url: str, site_dir: Path, lang_prefix: str,
                 el.set("src", (site_dir / urlsplit(absolute).path.lstrip("/")).resolve().as_uri())
 
 
-def _book_target(href: str, base: str, keys: dict[str, str], own_key: str) -> str | None:
+def _book_target(href: str, base: str, keys: dict[str, str]) -> str | None:
     """The book-internal target of a link, "" to keep it as is, None to drop it."""
     if href.startswith(("http://", "https://", "mailto:")):
         return ""

@@ -45,7 +45,7 @@ def test_outline_follows_nav_order_levels_and_translations():
 def test_links_become_book_links(href, expected):
     keys = {"guide/boot/": "p-guide-boot", "guide/history/": "p-guide-history",
             "nova/pause/": "p-nova-pause"}
-    assert pages._book_target(href, "https://book.invalid/guide/history/", keys, "p-guide-history") == expected
+    assert pages._book_target(href, "https://book.invalid/guide/history/", keys) == expected
 
 
 def test_relink_prefixes_ids_and_unwraps_dead_links(tmp_path):
@@ -56,7 +56,7 @@ def test_relink_prefixes_ids_and_unwraps_dead_links(tmp_path):
                     '<h2 id="s">Sec</h2><p>see <a href="../other/">other</a> and '
                     '<a href="/en/x/">gone</a> now</p></article></body></html>', encoding="utf-8")
     chapter = pages.load(html, "p-a")
-    pages.relink(chapter, "a/", tmp_path, "", {"a/": "p-a", "other/": "p-other"})
+    pages.relink(chapter, "a/", tmp_path, {"a/": "p-a", "other/": "p-other"})
     out = markup.write(chapter.article)
     assert chapter.title == "Title"
     assert 'id="p-a"' in out and 'id="p-a--s"' in out

@@ -45,7 +45,6 @@ def on_files(files, config):
     fonts = [Path(f) for f in wsd.font_files()]
     for font in fonts:
         files.append(File.generated(config, f"{prefix}{FONT_FOLDER}/{font.name}", abs_src_path=str(font)))
-    # The first family in the renderer's list is the one it measured with.
-    family = wsd.FONT_FAMILY.split(",")[0].strip()
-    files.append(File.generated(config, f"{prefix}{FONT_SHEET}", content=font_face_css(fonts, family)))
+    files.append(File.generated(config, f"{prefix}{FONT_SHEET}",
+                                content=font_face_css(fonts, f"'{wsd.FONT_NAME}'")))
     return files

@@ -56,7 +56,7 @@ def font_css() -> str:
         import wsd
     except ImportError:
         return ""
-    family = wsd.FONT_FAMILY.split(",")[0].strip().strip("'\"")
+    family = wsd.FONT_NAME
     rules = []
     for path in wsd.font_files():
         if path.suffix.lower() in (".ttf", ".otf"):

@@ -19,12 +19,14 @@ from .diagnostics import Diagnostic, Reporter, WsdError
 from .parse import SourceRef
 
 __all__ = ["render", "check", "Rendered", "Diagnostic", "SourceRef", "WsdError",
-           "FONT_FAMILY", "font_files"]
+           "FONT_NAME", "FONT_FAMILY", "font_files"]
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
-# The measured font first; CJK falls back to common CJK fonts, which the
-# layout counts at 1 em per character.
-FONT_FAMILY = ("'Noto Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', "
+# The family the text is measured in: whoever serves font_files() declares it
+# under this name. CJK falls back to common CJK fonts, which the layout counts
+# at 1 em per character.
+FONT_NAME = "Noto Sans"
+FONT_FAMILY = (f"'{FONT_NAME}', 'Noto Sans CJK SC', 'Source Han Sans SC', "
                "'PingFang SC', 'Microsoft YaHei', sans-serif")
 
 

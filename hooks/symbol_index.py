@@ -2,15 +2,15 @@
 
 The indexes under ``data/symbols/<project>-<tag>.json`` are built by
 ``scripts/build_symbol_index.py`` from a checkout of the upstream repository.
-This module only reads them; it knows nothing about MkDocs or the renderer, so
-the site, the checks and the command line below share one notion of "exists".
+The lookups know nothing about MkDocs or the renderer; the site, the checks and
+the command line below share them, so all agree on what "exists" means. The
+command line checks diagrams exactly as the site build does:
 
     python hooks/symbol_index.py check diagrams/nova/*.wsd
 """
 from __future__ import annotations
 
 import json
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +20,6 @@ DATA_DIR = ROOT / "data" / "symbols"
 DEFAULT_RELEASE = ("nova", "12.0.0")
 URL_TEMPLATE = "https://github.com/openstack/{project}/blob/{tag}/{path}#L{line}"
 FILE_URL_TEMPLATE = "https://github.com/openstack/{project}/blob/{tag}/{path}"
-
-# `# @release nova 12.0.0` declares which upstream tree a diagram describes.
-RELEASE_RE = re.compile(r"^\s*#\s*@release\s+(?P<project>[\w.-]+)\s+(?P<tag>\S+)\s*$")
-# `# nova/compute/api.py API.pause` or `... API.pause()`: a reference comment.
-REF_RE = re.compile(r"^\s*#\s*(?P<path>[\w./-]+\.py)\s+(?P<name>[A-Za-z_][\w.]*)(?:\(\))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -81,41 +76,28 @@ class SymbolIndex:
         return URL_TEMPLATE.format(project=release.project, tag=release.tag, path=path, line=line)
 
 
-def release_of(text: str, default: tuple[str, str] = DEFAULT_RELEASE) -> Release:
-    for line in text.splitlines():
-        m = RELEASE_RE.match(line)
-        if m:
-            return Release(m["project"], m["tag"])
-    return Release(*default)
-
-
-def check_text(index: SymbolIndex, text: str, filename: str) -> list[str]:
-    """Diagnostics ``FILE:LINE:COL: error: ...`` for every reference the index lacks."""
-    release = release_of(text)
-    problems = []
-    for number, line in enumerate(text.splitlines(), 1):
-        m = REF_RE.match(line)
-        if m and index.line(release, m["path"], m["name"]) is None:
-            col = m.start("path") + 1
-            problems.append(f"{filename}:{number}:{col}: error: "
-                            f"{index.explain(release, m['path'], m['name'])}")
-    return problems
-
-
 def main(argv: list[str]) -> int:
+    """Check diagrams the way the site build does: the renderer reads the reference
+    comments and the release directive, ``source_resolver`` looks each one up."""
     if len(argv) < 2 or argv[0] != "check":
         print("usage: python hooks/symbol_index.py check FILE...", file=sys.stderr)
         return 2
-    index = SymbolIndex()
+    import source_resolver
+    import wsd
+
     failed = 0
     for name in argv[1:]:
         try:
-            problems = check_text(index, Path(name).read_text(encoding="utf-8"), name)
-        except (OSError, UnknownRelease) as exc:
-            problems = [f"{name}:1:1: error: {exc}"]
-        for p in problems:
-            print(p, file=sys.stderr)
-        failed += bool(problems)
+            text = Path(name).read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"{name}:1:1: error: {exc.strerror}", file=sys.stderr)
+            failed += 1
+            continue
+        errors = [d for d in wsd.check(text, filename=name, resolve=source_resolver.resolve_diagram_ref)
+                  if d.severity == "error"]
+        for d in errors:
+            print(d, file=sys.stderr)
+        failed += bool(errors)
     return 1 if failed else 0
 
 

@@ -64,11 +64,9 @@ def font_css() -> str:
     return "\n".join(rules)
 
 
-def build_one(config_file: Path, site_dir: Path, out_dir: Path, language: outline.Language,
-              progress: Callable[[str], None] = print) -> BookResult:
+def build_one(entries: list[outline.Entry], site_dir: Path, out_dir: Path,
+              language: outline.Language, progress: Callable[[str], None] = print) -> BookResult:
     started = time.perf_counter()
-    config = outline.load(config_file)
-    entries = outline.entries(config["nav"], language)
     say = lambda msg: progress(f"[{language.locale}] {msg}")  # noqa: E731
     source = book.assemble(language, entries, site_dir, release_text(), build_date(), say)
     out_file = out_dir / file_name(language.locale)
@@ -82,8 +80,8 @@ def build_one(config_file: Path, site_dir: Path, out_dir: Path, language: outlin
 
 
 def _worker(args):
-    config_file, site_dir, out_dir, language = args
-    return build_one(config_file, site_dir, out_dir, language, lambda m: print(m, flush=True))
+    entries, site_dir, out_dir, language = args
+    return build_one(entries, site_dir, out_dir, language, lambda m: print(m, flush=True))
 
 
 def build_books(config_file: Path, site_dir: Path, out_dir: Path,
@@ -94,7 +92,8 @@ def build_books(config_file: Path, site_dir: Path, out_dir: Path,
     if locales and len(languages) != len(locales):
         known = ", ".join(lang.locale for lang in outline.languages(config))
         raise ValueError(f"unknown language in {locales}; the site has: {known}")
-    tasks = [(config_file, site_dir, out_dir, lang) for lang in languages]
+    # The config is loaded once, here: loading it imports every plugin and hook.
+    tasks = [(outline.entries(config["nav"], lang), site_dir, out_dir, lang) for lang in languages]
     if jobs > 1 and len(tasks) > 1:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
             return pool.map(_worker, tasks)

@@ -36,11 +36,20 @@ def url_for(release: Release, path: str, name: str | None) -> str:
 
 
 def resolve_src(target: str, page_release: str | None) -> str:
-    """``nova/compute/api.py#API.pause`` or ``setup.cfg`` -> URL."""
+    """``nova/compute/api.py#API.pause`` or ``setup.cfg`` -> URL at the page's release;
+    ``@12.0.0/nova/compute/api.py#API.pause`` -> URL at another tag of the same project
+    (a page comparing two releases links each side at its own tag)."""
+    tag = None
+    if target.startswith("@"):
+        tag, _, target = target[1:].partition("/")
+        if not tag:
+            raise LookupError(f"src:@{target} names no tag")
     path, _, name = target.partition("#")
     if not path:
         raise LookupError(f"src:{target} names no file")
     release = parse_release(None if path.startswith("sahara/") else page_release, path)
+    if tag is not None:
+        release = Release(release.project, tag)
     return url_for(release, path, name)
 
 

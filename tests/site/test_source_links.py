@@ -65,3 +65,20 @@ def test_examples_in_code_are_left_alone(tmp_path):
     done, html = built(tmp_path, "# P\n\n`[x](src:nova/not/there.py#Nope)`\n")
     assert done.returncode == 0, done.stdout
     assert "src:nova/not/there.py#Nope" in html
+
+
+def test_an_at_tag_prefix_links_another_release_of_the_same_project(tmp_path):
+    old = INDEX.line(Release("nova", "12.0.0"), "nova/compute/api.py", "API.pause")
+    new = INDEX.line(Release("nova", "33.0.2"), "nova/compute/api.py", "API.pause")
+    assert old != new
+    done, html = built(tmp_path, "---\nrelease: nova 33.0.2\n---\n# P\n\n"
+                       "[a](src:@12.0.0/nova/compute/api.py#API.pause) "
+                       "[b](src:nova/compute/api.py#API.pause)\n")
+    assert done.returncode == 0, done.stdout
+    assert f"nova/blob/12.0.0/nova/compute/api.py#L{old}" in html
+    assert f"nova/blob/33.0.2/nova/compute/api.py#L{new}" in html
+
+
+def test_an_at_tag_prefix_with_an_unknown_tag_fails_the_build(tmp_path):
+    done, _ = built(tmp_path, "# P\n\n[a](src:@99.9.9/nova/compute/api.py#API.pause)\n")
+    assert done.returncode != 0

@@ -11,7 +11,7 @@ process (what `make build` runs):
 - no diagrams: hooks/diagram_fence.py left out of mkdocs.yml, so every
   ```sequence fence is a plain code block (the fence's fallback);
 - edit to reload: a real `mkdocs serve` on 127.0.0.1; the time from writing
-  an edited diagrams/nova/pause.wsd to the served page containing the edit
+  an edited diagrams/nova/liberty/pause.wsd to the served page containing the edit
   (waiting on the livereload long-poll, as the page's script does, then
   fetching the page), under `mkdocs serve` as `make serve` runs it.
 """
@@ -82,8 +82,8 @@ def edit_to_reload(project: Path, trials: int) -> list[float]:
     port = free_port()
     serve = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                              cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/openstack-workflow/nova/pause/"
-    wsd = project / "diagrams/nova/pause.wsd"
+    url = f"http://127.0.0.1:{port}/openstack-workflow/liberty/nova/pause/"
+    wsd = project / "diagrams/nova/liberty/pause.wsd"
     original = wsd.read_text(encoding="utf-8")
     times = []
     try:

@@ -1,8 +1,8 @@
 """Find which file under ``diagrams/`` a fence body came from.
 
-Snippets expands ``--8<-- "diagrams/nova/pause.wsd"`` before the fence sees
+Snippets expands ``--8<-- "diagrams/nova/liberty/pause.wsd"`` before the fence sees
 its body, so the fence only knows the text. Matching that text against the
-files lets a diagnostic name ``diagrams/nova/pause.wsd:LINE`` instead of the
+files lets a diagnostic name ``diagrams/nova/liberty/pause.wsd:LINE`` instead of the
 page that included it.
 """
 from __future__ import annotations

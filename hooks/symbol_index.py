@@ -6,7 +6,7 @@ The lookups know nothing about MkDocs or the renderer; the site, the checks and
 the command line below share them, so all agree on what "exists" means. The
 command line checks diagrams exactly as the site build does:
 
-    python hooks/symbol_index.py check diagrams/nova/*.wsd
+    python hooks/symbol_index.py check diagrams/nova/liberty/*.wsd
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """WSD (websequencediagrams) text -> SVG, offline and deterministic.
 
     import wsd
-    out = wsd.render(text, filename="diagrams/nova/pause.wsd")
+    out = wsd.render(text, filename="diagrams/nova/liberty/pause.wsd")
     out.svg, out.width, out.height, out.warnings, out.refs
 
 Stages, one module each: ``parse`` (text -> statements), ``model``

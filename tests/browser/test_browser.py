@@ -47,7 +47,7 @@ def open_page(new_page, site_url, path, **options):
     return page
 
 
-@pytest.mark.parametrize("start, other", [("nova/pause/", "en/nova/pause/"), ("en/nova/pause/", "nova/pause/")])
+@pytest.mark.parametrize("start, other", [("liberty/nova/pause/", "en/liberty/nova/pause/"), ("en/liberty/nova/pause/", "liberty/nova/pause/")])
 def test_the_language_switch_keeps_the_page(new_page, site_url, start, other):
     page = open_page(new_page, site_url, start)
     target_lang = "en" if other.startswith("en/") else "zh"
@@ -168,8 +168,8 @@ def _luminance(rgb: str) -> float:
 
 
 def test_the_dark_palette_recolours_diagrams(new_page, site_url):
-    light = _colours(open_page(new_page, site_url, "nova/pause/", color_scheme="light"))
-    dark_page = open_page(new_page, site_url, "nova/pause/", color_scheme="dark")
+    light = _colours(open_page(new_page, site_url, "liberty/nova/pause/", color_scheme="light"))
+    dark_page = open_page(new_page, site_url, "liberty/nova/pause/", color_scheme="dark")
     assert dark_page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     dark = _colours(dark_page)
     assert _luminance(light["background"]) > 200
@@ -179,7 +179,7 @@ def test_the_dark_palette_recolours_diagrams(new_page, site_url):
 
 
 def test_the_full_screen_view_opens_zooms_pans_and_closes(new_page, site_url):
-    page = open_page(new_page, site_url, "nova/boot/")
+    page = open_page(new_page, site_url, "liberty/nova/boot/")
     figure = page.locator(".wsd-figure").first
     figure.locator(".wsd-open").click()
     overlay = page.locator(".wsd-overlay")
@@ -206,7 +206,7 @@ def test_the_full_screen_view_opens_zooms_pans_and_closes(new_page, site_url):
 
 
 def test_the_source_toggle_shows_the_wsd_text(new_page, site_url):
-    page = open_page(new_page, site_url, "nova/pause/")
+    page = open_page(new_page, site_url, "liberty/nova/pause/")
     source = page.locator(".wsd-figure .wsd-source").first
     code = source.locator("pre")
     assert not code.is_visible()
@@ -217,7 +217,7 @@ def test_the_source_toggle_shows_the_wsd_text(new_page, site_url):
 
 def test_the_overflow_check_catches_a_text_leaving_its_box(new_page, site_url):
     # Guard for the check above: shrink one note and one participant box and it must complain.
-    page = open_page(new_page, site_url, "nova/pause/")
+    page = open_page(new_page, site_url, "liberty/nova/pause/")
     svg = page.locator(".wsd-figure svg.wsd").first
     assert svg.evaluate(MEASURE_JS) == []
     svg.evaluate("""svg => {

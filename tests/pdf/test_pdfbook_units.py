@@ -106,7 +106,7 @@ def test_every_diagram_fits_a_page_at_7pt_and_is_cut_between_rows(path):
 
 
 def test_a_tall_diagram_repeats_the_participants_on_every_continuation():
-    svg = _rendered(ROOT / "diagrams" / "nova" / "boot.wsd")
+    svg = _rendered(ROOT / "diagrams" / "nova" / "liberty" / "boot.wsd")
     names = {"".join(t.itertext()) for t in svg.iter(SVG + "text")
              if "wsd-participant-label" in (t.get("class") or "")}
     pieces = diagrams.slices(svg, 0.8, 240)

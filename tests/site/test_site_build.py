@@ -168,7 +168,7 @@ def test_every_operation_diagram_is_shown_in_both_languages():
 
 
 def test_diagram_downloads_and_font_are_in_the_site(built_site):
-    page = built_page(built_site, "zh", "nova/pause.md")
+    page = built_page(built_site, "zh", "liberty/nova/pause.md")
     figure_links = [h for h in scan(page).links if h.endswith(".svg")]
     assert figure_links, "the pause page has no SVG download link"
     target, _ = _local_target(built_site, page, figure_links[0])
@@ -191,9 +191,9 @@ def test_search_index_has_both_languages_with_chinese_segmented(built_site):
 
 
 def test_language_switch_links_point_at_the_same_page(built_site):
-    page = built_page(built_site, "zh", "nova/pause.md")
+    page = built_page(built_site, "zh", "liberty/nova/pause.md")
     text = page.read_text(encoding="utf-8")
-    assert re.search(r'href="[^"]*/en/nova/pause/"[^>]*hreflang="en"', text), "no switch to en"
+    assert re.search(r'href="[^"]*/en/liberty/nova/pause/"[^>]*hreflang="en"', text), "no switch to en"
 
 
 def test_no_page_shows_an_empty_banner(built_site):

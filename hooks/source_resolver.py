@@ -12,6 +12,17 @@ from symbol_index import DATA_DIR, DEFAULT_RELEASE, Release, SymbolIndex
 
 SAHARA_RELEASE = Release("sahara", "3.0.0")
 
+# Which series each indexed release belongs to: a step or link whose path lies in
+# another project's tree (``nova/…`` in a Cinder diagram) resolves against that
+# project's release of the same series, so flows that cross projects link both sides.
+SERIES = {
+    Release("nova", "12.0.0"): "liberty", Release("nova", "13.0.0"): "mitaka",
+    Release("sahara", "3.0.0"): "liberty", Release("nova", "33.0.2"): "2026.1",
+    Release("cinder", "28.0.0"): "2026.1", Release("neutron", "28.0.1"): "2026.1",
+    Release("magnum", "22.0.0"): "2026.1",
+}
+PROJECTS = {r.project for r in SERIES}
+
 _index = SymbolIndex()
 
 
@@ -25,6 +36,19 @@ def parse_release(value: str | None, path: str = "") -> Release:
     if path.startswith("sahara/"):
         return SAHARA_RELEASE
     return Release(*DEFAULT_RELEASE)
+
+
+def release_for_path(release: Release, path: str) -> Release:
+    """``release`` itself, or the release of the same series of the project whose tree ``path`` is in."""
+    top = path.split("/", 1)[0]
+    if top == release.project or top not in PROJECTS:
+        return release
+    series = SERIES.get(release)
+    for other, other_series in SERIES.items():
+        if other.project == top and other_series == series:
+            return other
+    raise LookupError(f"{path} belongs to {top}, which has no release in the series of "
+                      f"{release.project} {release.tag}")
 
 
 def url_for(release: Release, path: str, name: str | None) -> str:
@@ -50,13 +74,13 @@ def resolve_src(target: str, page_release: str | None) -> str:
     release = parse_release(None if path.startswith("sahara/") else page_release, path)
     if tag is not None:
         release = Release(release.project, tag)
-    return url_for(release, path, name)
+    return url_for(release_for_path(release, path), path, name)
 
 
 def resolve_diagram_ref(ref, directives: dict) -> str:
     """The renderer's ``resolve`` callback: a ``SourceRef`` -> URL at the diagram's release."""
     release = parse_release(directives.get("release"), ref.path)
-    return url_for(release, ref.path, ref.name)
+    return url_for(release_for_path(release, ref.path), ref.path, ref.name)
 
 
 def fingerprint() -> str:

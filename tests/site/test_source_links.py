@@ -82,3 +82,18 @@ def test_an_at_tag_prefix_links_another_release_of_the_same_project(tmp_path):
 def test_an_at_tag_prefix_with_an_unknown_tag_fails_the_build(tmp_path):
     done, _ = built(tmp_path, "# P\n\n[a](src:@99.9.9/nova/compute/api.py#API.pause)\n")
     assert done.returncode != 0
+
+
+def test_a_path_in_another_project_links_that_project_at_the_same_series(tmp_path):
+    line = INDEX.line(Release("nova", "33.0.2"), "nova/compute/api.py", "API.pause")
+    done, html = built(tmp_path, "---\nrelease: cinder 28.0.0\n---\n# P\n\n"
+                       "[a](src:nova/compute/api.py#API.pause) [b](src:cinder/volume/api.py#API.create)\n")
+    assert done.returncode == 0, done.stdout
+    assert f"openstack/nova/blob/33.0.2/nova/compute/api.py#L{line}" in html
+    assert "openstack/cinder/blob/28.0.0/cinder/volume/api.py#L" in html
+
+
+def test_a_path_in_a_project_without_a_release_in_the_series_fails(tmp_path):
+    done, _ = built(tmp_path, "---\nrelease: nova 12.0.0\n---\n# P\n\n[a](src:cinder/volume/api.py#API.create)\n")
+    assert done.returncode != 0
+    assert "no release in the series" in done.stdout

@@ -1,0 +1,110 @@
+"""Benchmark: how the renderer's cost grows with the size of one diagram.
+
+    python benchmarks/bench_scaling.py [--sizes 10000,100000] [--only NAME]
+
+Each case is one fresh `python -m wsd render FILE -o OUT` (start-up
+included), so the figures are what a build or `serve` pays for that file.
+Printed per case: statements or bytes, wall seconds, peak RSS of the child.
+Cases:
+
+- ``shaped-N``: N statements generated like the project's diagrams (the
+  generator of bench_render.py: notes, messages with bars, nested groups);
+- ``nested-N``: N activations of one participant, each nested in the last,
+  with a message between them;
+- ``groups-N``: N/3 alt groups in a row, each holding one message;
+- ``participant-spaces-N``: `participant a` + N blanks + `b` (a line that
+  once made the parser backtrack quadratically).
+
+Target (issue 14, item 13): 100,000 shaped statements under 5 s and 300 MB.
+The figures are printed, not asserted: the machine's cores are shared.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+# Run as a script, so this folder is on sys.path and bench_render imports.
+from bench_render import diagram as shaped_diagram
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TARGET_SECONDS = 5.0
+TARGET_MB = 300.0
+
+
+def shaped(n: int) -> str:
+    return shaped_diagram(random.Random(n), 0, n, 11)
+
+
+def nested(n: int) -> str:
+    # A message between activations: each one asks how deep B's bars are.
+    opened = "".join(f"A->B: in {i}\nactivate B\n" for i in range(n))
+    return opened + "".join(f"B-->A: out {i}\ndeactivate B\n" for i in range(n))
+
+
+def groups(n: int) -> str:
+    return "".join(f"alt case {i}\nA->B: m{i}\nend\n" for i in range(n // 3))
+
+
+def participant_spaces(n: int) -> str:
+    return "participant a" + " " * n + "b\n"
+
+
+CASES: dict[str, Callable[[int], str]] = {
+    "shaped": shaped, "nested": nested, "groups": groups,
+    "participant-spaces": participant_spaces,
+}
+
+
+def run_case(path: Path, out: Path) -> tuple[float, float, int]:
+    """(wall s, peak RSS MB, exit code) of one fresh render of ``path``."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    code = ("import resource, sys\nfrom wsd.__main__ import main\n"
+            "rc = main(sys.argv[1:])\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+            "sys.exit(rc)\n")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, "render", str(path), "-o", str(out)],
+                          env=env, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    last = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "0"
+    rss_mb = int(last) / 1024 if last.isdigit() else float("nan")
+    return wall, rss_mb, done.returncode
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description="Scaling of the WSD renderer.")
+    parser.add_argument("--sizes", default="10000,100000",
+                        help="comma-separated sizes (statements, or blanks for spaces)")
+    parser.add_argument("--only", choices=sorted(CASES), help="run one kind of case")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    ok, ran = True, False
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, make in CASES.items():
+            if args.only and name != args.only:
+                continue
+            for n in sizes:
+                path = Path(tmp) / f"{name}-{n}.wsd"
+                path.write_text(make(n), encoding="utf-8")
+                wall, rss, rc = run_case(path, Path(tmp) / "out.svg")
+                size = path.stat().st_size
+                print(f"{name}-{n}: {size} bytes, {wall:.2f} s, peak RSS {rss:.0f} MB, "
+                      f"exit {rc}", flush=True)
+                if name == "shaped" and n == 100_000:
+                    ran = True
+                    ok = ok and wall < TARGET_SECONDS and rss < TARGET_MB
+    print(f"target for shaped-100000: < {TARGET_SECONDS:.0f} s and < {TARGET_MB:.0f} MB: "
+          + ("not run" if not ran else "met" if ok else "NOT MET"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -7,6 +7,7 @@ branches, and which source reference applies to which step.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, TypeAlias, assert_never
 
 from . import parse as p
 from .diagnostics import Reporter
@@ -14,14 +15,15 @@ from .diagnostics import Reporter
 # Where a bar or a destroy mark sits: the arrow of message row ``row``
 # ("line"), or the top of row ``row`` ("top"; row may equal len(rows), the
 # bottom of the diagram) when no message came before.
-Anchor = tuple[int, str]
+Anchor: TypeAlias = tuple[int, Literal["line", "top"]]
+EdgeKind = Literal["start", "else", "end"]
 
 
 @dataclass(slots=True)
 class Participant:
     name: str
     label: tuple[str, ...]
-    shape: str
+    shape: p.Shape
     index: int
     line: int
     declared: bool = False
@@ -51,7 +53,7 @@ class Message:
 @dataclass(slots=True)
 class Note:
     line: int
-    placement: str
+    placement: p.Placement
     first: int     # leftmost participant index
     last: int      # rightmost participant index (== first unless spanning)
     text: tuple[str, ...]
@@ -62,9 +64,14 @@ class Note:
 class GroupEdge:
     """A group's opening, `else` divider or closing row."""
     line: int
-    kind: str      # "start", "else" or "end"
+    kind: EdgeKind
     group: int     # index into Diagram.groups
     label: str = ""
+
+
+# Every kind of row; layout matches on this union, so the type checker names
+# each function a new kind of row must reach.
+Row: TypeAlias = Message | Note | GroupEdge
 
 
 @dataclass(slots=True)
@@ -93,7 +100,7 @@ class Span:
 class Diagram:
     title: tuple[str, ...] | None = None
     participants: list[Participant] = field(default_factory=list)
-    rows: list = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     directives: dict[str, str] = field(default_factory=dict)
@@ -183,7 +190,7 @@ class _Builder:
         if creates:
             target.created_row = row
         self.last_signal = row
-        at = (row, "line")
+        at: Anchor = (row, "line")
         if st.modifier == "+":
             self.activate(target, at, st.line, st.target_col)
         elif st.modifier == "-":
@@ -234,33 +241,35 @@ class _Builder:
         self.d.groups[index].end_row = len(self.d.rows)
         self.d.rows.append(GroupEdge(line, "end", index))
 
-    def build(self, statements: list) -> Diagram:
+    def build(self, statements: list[p.Statement]) -> Diagram:
         for st in statements:
-            kind = type(st)
-            if kind is p.Signal:
-                self.signal(st)
-            elif kind is p.Note:
-                self.note(st)
-            elif kind is p.Activation:
-                self.activation(st)
-            elif kind is p.Reference:
-                self.ref = st.ref
-                self.d.refs.append(st.ref)
-            elif kind is p.Directive:
-                self.d.directives[st.key] = st.value
-            elif kind is p.Participant:
-                self.declare(st)
-            elif kind is p.GroupStart:
-                self.group_start(st)
-            elif kind is p.Else:
-                self.group_else(st)
-            elif kind is p.End:
-                self.group_end(st.line, st.col)
-            elif kind is p.Title:
-                if self.d.title is not None:
-                    self.report.warning(st.line, st.col, "second 'title' replaces the one "
-                                        f"at line {self.title_line}")
-                self.d.title, self.title_line = st.text, st.line
+            match st:
+                case p.Signal():
+                    self.signal(st)
+                case p.Note():
+                    self.note(st)
+                case p.Activation():
+                    self.activation(st)
+                case p.Reference():
+                    self.ref = st.ref
+                    self.d.refs.append(st.ref)
+                case p.Directive():
+                    self.d.directives[st.key] = st.value
+                case p.Participant():
+                    self.declare(st)
+                case p.GroupStart():
+                    self.group_start(st)
+                case p.Else():
+                    self.group_else(st)
+                case p.End():
+                    self.group_end(st.line, st.col)
+                case p.Title():
+                    if self.d.title is not None:
+                        self.report.warning(st.line, st.col, "second 'title' replaces the "
+                                            f"one at line {self.title_line}")
+                    self.d.title, self.title_line = st.text, st.line
+                case _:
+                    assert_never(st)
         self.finish()
         return self.d
 
@@ -280,5 +289,5 @@ class _Builder:
             self.report.warning(1, 1, "the diagram has no participants")
 
 
-def build(statements: list, report: Reporter) -> Diagram:
+def build(statements: list[p.Statement], report: Reporter) -> Diagram:
     return _Builder(report).build(statements)

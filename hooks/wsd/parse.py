@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, TypeAlias
 
 from .diagnostics import Reporter
 
@@ -31,6 +32,14 @@ _SHAPES = {"actor": "actor"}
 _BOX_SHAPES = ("database", "collections", "cloud", "queue", "participant")
 
 
+Shape = Literal["box", "actor"]
+Placement = Literal["left", "right", "over"]
+Verb = Literal["activate", "deactivate", "destroy"]
+_VERBS: dict[str, Verb] = {"activate": "activate", "deactivate": "deactivate",
+                           "destroy": "destroy"}
+_PLACEMENTS: dict[str, Placement] = {"left": "left", "right": "right", "over": "over"}
+
+
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     """A `# path/to/file.py Name` comment; applies to the statements after it."""
@@ -53,7 +62,7 @@ class Participant:
     col: int
     name: str              # what later lines use to refer to it
     label: tuple[str, ...]  # what the box shows
-    shape: str             # "box" or "actor"
+    shape: Shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +82,7 @@ class Signal:
 class Note:
     line: int
     col: int
-    placement: str         # "left", "right" or "over"
+    placement: Placement
     targets: tuple[str, ...]
     text: tuple[str, ...]
     target_col: int
@@ -83,7 +92,7 @@ class Note:
 class Activation:
     line: int
     col: int
-    verb: str              # "activate", "deactivate" or "destroy"
+    verb: Verb
     name: str
     name_col: int
 
@@ -122,6 +131,12 @@ class Reference:
     line: int
     col: int
     ref: SourceRef
+
+
+# Every statement the parser can produce; ``model.build`` matches on this
+# union, so the type checker names it when a new kind is added here.
+Statement: TypeAlias = (Title | Participant | Signal | Note | Activation | GroupStart | Else
+                        | End | Directive | Reference)
 
 
 def text_lines(text: str) -> tuple[str, ...]:
@@ -163,9 +178,9 @@ class _Parser:
     def __init__(self, text: str, report: Reporter):
         self.lines = text.splitlines()
         self.report = report
-        self.out: list = []
+        self.out: list[Statement] = []
 
-    def run(self) -> list:
+    def run(self) -> list[Statement]:
         index = 0
         while index < len(self.lines):
             index = self.statement(index)
@@ -198,8 +213,8 @@ class _Parser:
             return self.note(body, index, col)
         if keyword in ("participant", "actor"):
             self.participant(body, number, col)
-        elif keyword in ("activate", "deactivate", "destroy"):
-            self.activation(keyword, body, number, col)
+        elif keyword in _VERBS:
+            self.activation(_VERBS[keyword], body, number, col)
         elif keyword in GROUP_KEYWORDS:
             label = body[len(keyword):].strip()
             self.out.append(GroupStart(number, col, keyword, _strip_colon(label)))
@@ -285,7 +300,7 @@ class _Parser:
         if shape_word and shape_word not in _SHAPES and shape_word not in _BOX_SHAPES:
             self.report.error(number, col, f"unknown participant shape '{shape_word}'")
             return
-        shape = "actor" if kind == "actor" or shape_word == "actor" else "box"
+        shape: Shape = "actor" if kind == "actor" or shape_word == "actor" else "box"
         rest = body[m.end():].strip()
         alias = None
         am = _AS_RE.match(rest)
@@ -305,7 +320,7 @@ class _Parser:
         name = alias or label
         self.out.append(Participant(number, col, name, text_lines(label), shape))
 
-    def activation(self, verb: str, body: str, number: int, col: int) -> None:
+    def activation(self, verb: Verb, body: str, number: int, col: int) -> None:
         name = _unquote(body[len(verb):])
         if not name:
             self.report.error(number, col, f"'{verb}' needs a participant name")
@@ -329,7 +344,7 @@ class _Parser:
             self.report.error(number, col, "expected 'note left of A', 'note right of A' "
                               "or 'note over A[,B]'")
             return index + 1
-        placement = m.group(1).split()[0].lower()
+        placement = _PLACEMENTS[m.group(1).split()[0].lower()]
         rest = body[m.end():]
         colon = _split_outside_quotes(rest, ":")
         targets_text = rest if colon < 0 else rest[:colon]
@@ -352,12 +367,12 @@ class _Parser:
         for j in range(index + 1, len(self.lines)):
             line = self.lines[j].strip()
             if _END_NOTE_RE.match(line):
-                text: list[str] = []
+                block: list[str] = []
                 for block_line in lines:
-                    text.extend(text_lines(block_line))
-                while text and not text[-1]:
-                    text.pop()
-                self.out.append(Note(number, col, placement, targets, tuple(text), target_col))
+                    block.extend(text_lines(block_line))
+                while block and not block[-1]:
+                    block.pop()
+                self.out.append(Note(number, col, placement, targets, tuple(block), target_col))
                 return j + 1
             if self.xml_safe(self.lines[j], j + 1):
                 lines.append(line)
@@ -369,6 +384,6 @@ def _strip_colon(text: str) -> str:
     return text[1:].strip() if text.startswith(":") else text
 
 
-def parse(text: str, report: Reporter) -> list:
+def parse(text: str, report: Reporter) -> list[Statement]:
     """Statements of ``text`` in order; problems go to ``report``."""
     return _Parser(text, report).run()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import layout as L
+from . import geometry as G
+from .spacing import ACTOR_FIGURE_H, ACTOR_FIGURE_W, DESTROY_SIZE, TAB_CUT
 from .measure import metrics
 
 # (custom property, default) per role; README.md lists them for the site.
@@ -117,7 +118,7 @@ class _Writer:
         self.parts: list[str] = []
         self.out = self.parts.append
 
-    def rect(self, box: L.Box, cls: str, rx: float = 0) -> None:
+    def rect(self, box: G.Box, cls: str, rx: float = 0) -> None:
         radius = f' rx="{_num(rx)}"' if rx else ""
         self.out(f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" '
                  f'height="{_num(box.h)}"{radius} {_paint(cls)}/>')
@@ -133,7 +134,7 @@ class _Writer:
         pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
         self.out(f'<polygon points="{pts}" {_paint(cls)}/>')
 
-    def text(self, t: L.Text | None) -> None:
+    def text(self, t: G.Text | None) -> None:
         if t is None or not any(t.lines):
             return
         if t.link:
@@ -160,17 +161,17 @@ class _Writer:
             self.out("</a>")
 
 
-def _participant(w: _Writer, life: L.Lifeline, box: L.Box, label: L.Text) -> None:
+def _participant(w: _Writer, life: G.Lifeline, box: G.Box, label: G.Text) -> None:
     if life.shape == "actor":
         cx, top = life.x, box.y
         r = 5.0
         figure = (f"M{_num(cx - r)},{_num(top + r + 1)}a{_num(r)},{_num(r)} 0 1,0 {_num(2 * r)},0"
                   f"a{_num(r)},{_num(r)} 0 1,0 {_num(-2 * r)},0"
                   f"M{_num(cx)},{_num(top + 2 * r + 1)}v12"
-                  f"M{_num(cx - L.ACTOR_FIGURE_W / 2)},{_num(top + 2 * r + 5)}"
-                  f"h{_num(L.ACTOR_FIGURE_W)}"
-                  f"M{_num(cx - 8)},{_num(top + L.ACTOR_FIGURE_H)}L{_num(cx)},{_num(top + 2 * r + 13)}"
-                  f"L{_num(cx + 8)},{_num(top + L.ACTOR_FIGURE_H)}")
+                  f"M{_num(cx - ACTOR_FIGURE_W / 2)},{_num(top + 2 * r + 5)}"
+                  f"h{_num(ACTOR_FIGURE_W)}"
+                  f"M{_num(cx - 8)},{_num(top + ACTOR_FIGURE_H)}L{_num(cx)},{_num(top + 2 * r + 13)}"
+                  f"L{_num(cx + 8)},{_num(top + ACTOR_FIGURE_H)}")
         w.path(figure, "wsd-actor")
     else:
         w.rect(box, "wsd-participant", 5)
@@ -187,7 +188,7 @@ def _head(w: _Writer, tip: tuple[float, float], direction: float, open_head: boo
         w.polygon([(x, y), (back, y - 4), (back, y + 4)], "wsd-head")
 
 
-def _arrow(w: _Writer, a: L.Arrow) -> None:
+def _arrow(w: _Writer, a: G.Arrow) -> None:
     pts = a.points
     cls = "wsd-message wsd-dashed" if a.dashed else "wsd-message"
     if len(pts) == 2:
@@ -206,7 +207,7 @@ def _arrow(w: _Writer, a: L.Arrow) -> None:
     w.text(a.label)
 
 
-def _note(w: _Writer, n: L.NoteBox) -> None:
+def _note(w: _Writer, n: G.NoteBox) -> None:
     b = n.box
     f = min(8.0, b.h / 2)
     right, bottom = b.x + b.w, b.y + b.h
@@ -216,10 +217,10 @@ def _note(w: _Writer, n: L.NoteBox) -> None:
     w.text(n.text)
 
 
-def _frame(w: _Writer, fr: L.Frame) -> None:
+def _frame(w: _Writer, fr: G.Frame) -> None:
     b = fr.box
     w.rect(b, "wsd-frame", 2)
-    cut = L.TAB_CUT
+    cut = TAB_CUT
     w.polygon([(b.x, b.y), (b.x + fr.tab_w, b.y), (b.x + fr.tab_w, b.y + fr.tab_h - cut),
                (b.x + fr.tab_w - cut, b.y + fr.tab_h), (b.x, b.y + fr.tab_h)], "wsd-frame-tab")
     w.text(fr.keyword)
@@ -229,15 +230,15 @@ def _frame(w: _Writer, fr: L.Frame) -> None:
         _backed_text(w, label)
 
 
-def _backed_text(w: _Writer, t: L.Text | None) -> None:
+def _backed_text(w: _Writer, t: G.Text | None) -> None:
     """A label on an opaque patch, so lifelines under it do not cross the letters."""
     if t is None:
         return
-    w.rect(L.Box(t.x - 2, t.y + 1, t.width + 4, t.height - 2), "wsd-label-back", 2)
+    w.rect(G.Box(t.x - 2, t.y + 1, t.width + 4, t.height - 2), "wsd-label-back", 2)
     w.text(t)
 
 
-def draw(g: L.Geometry, prefix: str, font_family: str) -> str:
+def draw(g: G.Geometry, prefix: str, font_family: str) -> str:
     w = _Writer()
     title = " ".join(line for line in g.title.lines if line) if g.title else ""
     title = title or "Sequence diagram"
@@ -247,7 +248,7 @@ def draw(g: L.Geometry, prefix: str, font_family: str) -> str:
           f'role="img" aria-label="{_esc(title)}">')
     w.out(f'<title id="{prefix}-title">{_esc(title)}</title>')
     w.out(f"<style>{_style(font_family)}</style>")
-    w.rect(L.Box(0, 0, g.width, g.height), "wsd-background")
+    w.rect(G.Box(0, 0, g.width, g.height), "wsd-background")
     w.out('<g class="wsd-lifelines">')
     for life in g.lifelines:
         w.line(life.x, life.top, life.x, life.bottom, "wsd-lifeline")
@@ -270,7 +271,7 @@ def draw(g: L.Geometry, prefix: str, font_family: str) -> str:
         if life.foot:
             _participant(w, life, life.foot, life.foot_label)
     for x, y in g.destroys:
-        s = L.DESTROY_SIZE
+        s = DESTROY_SIZE
         w.path(f"M{_num(x - s)},{_num(y - s)}L{_num(x + s)},{_num(y + s)}"
                f"M{_num(x + s)},{_num(y - s)}L{_num(x - s)},{_num(y + s)}", "wsd-destroy")
     w.out("</g>")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from wsd import layout as L
+from wsd import spacing as S
 from wsd.measure import metrics, text_width
 from wsd_helpers import geometry
 from wsd_invariants import problems
@@ -26,7 +26,7 @@ def test_long_message_label_widens_the_gap_it_crosses():
     label = "a much longer label that must fit between the lifelines"
     wide = geometry(f"A->B: {label}\nB->C: y")
     gap = xs(wide)[1] - xs(wide)[0]
-    assert gap >= text_width(label, L.FONT) + 2 * L.LABEL_PAD
+    assert gap >= text_width(label, S.FONT) + 2 * S.LABEL_PAD
     assert gap > xs(short)[1] - xs(short)[0]
     # The other gap is untouched.
     assert xs(wide)[2] - xs(wide)[1] == pytest.approx(xs(short)[2] - xs(short)[1])
@@ -35,7 +35,7 @@ def test_long_message_label_widens_the_gap_it_crosses():
 def test_label_across_several_columns_spreads_over_them():
     label = "x" * 80
     g = geometry(f"participant A\nparticipant B\nparticipant C\nA->C: {label}")
-    assert xs(g)[2] - xs(g)[0] >= text_width(label, L.FONT)
+    assert xs(g)[2] - xs(g)[0] >= text_width(label, S.FONT)
 
 
 def test_wide_note_over_a_lifeline_pushes_both_neighbours():
@@ -69,7 +69,7 @@ def test_rows_advance_downwards_and_never_share_a_band():
 def test_message_meets_the_bar_edge_and_nested_bar_is_offset():
     g = geometry("A->+B: first\nA->+B: second\nB-->-A: r\nB-->-A: r")
     outer, inner = sorted(g.bars, key=lambda b: b.depth)
-    assert inner.box.x == pytest.approx(outer.box.x + L.BAR_STEP)
+    assert inner.box.x == pytest.approx(outer.box.x + S.BAR_STEP)
     first, second = g.arrows[0], g.arrows[1]
     assert first.points[1][0] == pytest.approx(outer.box.x)
     assert second.points[1][0] == pytest.approx(inner.box.x)
@@ -141,5 +141,5 @@ def test_tall_diagram_stays_compact():
 def test_title_wider_than_diagram_sets_the_width():
     title = "a title that is much wider than the two participants below it"
     g = geometry(f"title {title}\nA->B: x")
-    assert g.width >= text_width(title, L.TITLE_FONT)
+    assert g.width >= text_width(title, S.TITLE_FONT)
     assert not problems(g)

@@ -6,16 +6,16 @@ lifeline or an activation bar of the right participant.
 """
 from __future__ import annotations
 
-from wsd import layout as L
+from wsd import geometry as G
 
 EPS = 0.51   # coordinates are written with one decimal
 
 
-def _rect_of_text(t: L.Text) -> tuple[float, float, float, float]:
+def _rect_of_text(t: G.Text) -> tuple[float, float, float, float]:
     return (t.x, t.y, t.x + t.width, t.y + t.height)
 
 
-def _rect(b: L.Box) -> tuple[float, float, float, float]:
+def _rect(b: G.Box) -> tuple[float, float, float, float]:
     return (b.x, b.y, b.x + b.w, b.y + b.h)
 
 
@@ -29,7 +29,7 @@ def _inside(inner, outer) -> bool:
             inner[2] <= outer[2] + EPS and inner[3] <= outer[3] + EPS)
 
 
-def solid_boxes(g: L.Geometry) -> list[tuple[str, tuple]]:
+def solid_boxes(g: G.Geometry) -> list[tuple[str, tuple]]:
     """Everything that must not touch anything else in this list."""
     boxes: list[tuple[str, tuple]] = []
     if g.title:
@@ -59,7 +59,7 @@ def solid_boxes(g: L.Geometry) -> list[tuple[str, tuple]]:
     return boxes
 
 
-def problems(g: L.Geometry) -> list[str]:
+def problems(g: G.Geometry) -> list[str]:
     out: list[str] = []
     canvas = (0.0, 0.0, g.width, g.height)
 

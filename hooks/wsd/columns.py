@@ -7,6 +7,7 @@ lifeline to its left asks for.
 from __future__ import annotations
 
 from collections.abc import Callable
+from array import array
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -26,6 +27,9 @@ class Columns:
     part_w: list[float]     # width of each participant's head box
     head_h: float           # height shared by every head box
     max_depth: list[int]    # deepest bar per participant (0: none)
+    # Per row: width of its text at FONT (0 for group rows). Measured once
+    # here; the rows walk places the same texts.
+    text_w: array[float]
 
     def left_ext(self, i: int) -> float:
         """How far the bars of ``i`` reach left of its lifeline."""
@@ -78,29 +82,31 @@ def place_columns(d: m.Diagram) -> Columns:
     max_depth = [0] * len(d.participants)
     for span in d.spans:
         max_depth[span.participant] = max(max_depth[span.participant], span.depth + 1)
+    text_w = array("d", [0.0]) * len(d.rows)
     # x is not known yet: the extents below only read part_w and max_depth.
-    cols = Columns([], part_w, head_h, max_depth)
+    cols = Columns([], part_w, head_h, max_depth, text_w)
     n = len(d.participants)
     needs = _Needs(n)
     want = needs.want
     for i in range(n - 1):
         want(i, i + 1, max((part_w[i] + part_w[i + 1]) / 2,
                            cols.right_ext(i) + cols.left_ext(i + 1)) + COL_GAP)
-    for row in d.rows:
+    for index, row in enumerate(d.rows):
         match row:
             case m.Message():
-                _message(cols, want, n, row)
+                text_w[index] = block_width(row.text, FONT)
+                _message(cols, want, n, row, text_w[index])
             case m.Note():
-                _note(cols, want, n, row)
+                text_w[index] = block_width(row.text, FONT)
+                _note(cols, want, n, row, text_w[index])
             case m.GroupEdge():
                 pass   # frames take their width from the rows inside them
             case _:
                 assert_never(row)
-    return Columns(needs.positions() if n else [], part_w, head_h, max_depth)
+    return Columns(needs.positions() if n else [], part_w, head_h, max_depth, text_w)
 
 
-def _message(cols: Columns, want: _Want, n: int, row: m.Message) -> None:
-    tw = block_width(row.text, FONT)
+def _message(cols: Columns, want: _Want, n: int, row: m.Message, tw: float) -> None:
     a, b = sorted((row.source, row.target))
     if a == b:
         if a + 1 < n:
@@ -113,8 +119,8 @@ def _message(cols: Columns, want: _Want, n: int, row: m.Message) -> None:
     want(a, b, span)
 
 
-def _note(cols: Columns, want: _Want, n: int, row: m.Note) -> None:
-    w = block_width(row.text, FONT) + 2 * NOTE_PAD_X
+def _note(cols: Columns, want: _Want, n: int, row: m.Note, text_w: float) -> None:
+    w = text_w + 2 * NOTE_PAD_X
     a, b = row.first, row.last
     if row.placement == "over" and a == b:
         if a > 0:

@@ -68,9 +68,11 @@ _DASH = {"wsd-lifeline": "4 4", "wsd-dashed": "6 4", "wsd-divider": "5 4"}
 
 
 def _num(v: float) -> str:
+    """One decimal, without a trailing `.0` and without `-0` (called ~20 times per row)."""
     text = f"{v:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
+    if text[-1] != "0":
+        return text
+    text = text[:-2]
     return "0" if text == "-0" else text
 
 

@@ -50,8 +50,12 @@ class Text:
     @classmethod
     def measured(cls, lines: tuple[str, ...], x: float, y: float, size: float,
                  line_height: float, css: str, anchor: Literal["start", "middle"] = "start",
-                 link: str | None = None, ref: SourceRef | None = None) -> Text:
-        return cls(x, y, block_width(lines, size), len(lines) * line_height, lines, size,
+                 link: str | None = None, ref: SourceRef | None = None,
+                 width: float | None = None) -> Text:
+        """A text at (x, y); ``width``, when the caller measured ``lines`` already."""
+        if width is None:
+            width = block_width(lines, size)
+        return cls(x, y, width, len(lines) * line_height, lines, size,
                    line_height, anchor, css, link, ref)
 
     def bounds(self) -> Extent:

@@ -12,14 +12,16 @@ import json
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 _FALLBACK_EM = 0.65
 
 
 @lru_cache(maxsize=1)
-def metrics() -> dict:
-    table = json.loads((FONT_DIR / "metrics.json").read_text(encoding="utf-8"))
+def metrics() -> dict[str, Any]:
+    """The font table: ``em`` (char -> advance in em), ``units_per_em``, ``cap_height``…"""
+    table: dict[str, Any] = json.loads((FONT_DIR / "metrics.json").read_text(encoding="utf-8"))
     upm = table["units_per_em"]
     widths: dict[str, float] = {}
     for first, run in table["widths"]:
@@ -37,21 +39,50 @@ def _missing_width(ch: str) -> float:
     return _FALLBACK_EM
 
 
-_EMS: dict[str, float] = {}   # text -> width in em; diagrams repeat their labels
+# Widths in em of texts measured lately: diagrams repeat their labels. Two
+# generations bound the cache in a long-lived process (`mkdocs serve` renders
+# every edit of every diagram): when the young one is full it becomes the old
+# one and the previous old one is dropped, so a text used again survives and
+# memory stays under 2 * CACHE_GENERATION entries.
+CACHE_GENERATION = 8192
+_young: dict[str, float] = {}
+_old: dict[str, float] = {}
 
 
-def text_width(text: str, size: float) -> float:
-    """Advance width of one line of ``text`` at ``size`` px, without kerning."""
-    ems = _EMS.get(text)
+def cache_size() -> int:
+    return len(_young) + len(_old)
+
+
+def _ems(text: str) -> float:
+    global _young, _old
+    ems = _old.get(text)
     if ems is None:
         em = metrics()["em"]
         ems = 0.0
         for ch in text:
             w = em.get(ch)
             ems += _missing_width(ch) if w is None else w
-        _EMS[text] = ems
+    if len(_young) >= CACHE_GENERATION:
+        _young, _old = {}, _young
+    _young[text] = ems
+    return ems
+
+
+def text_width(text: str, size: float) -> float:
+    """Advance width of one line of ``text`` at ``size`` px, without kerning."""
+    ems = _young.get(text)
+    if ems is None:
+        ems = _ems(text)
     return ems * size
 
 
 def block_width(lines: tuple[str, ...], size: float) -> float:
-    return max((text_width(line, size) for line in lines), default=0.0)
+    """Width of the widest line of ``lines``; 0 for none."""
+    widest = 0.0
+    for line in lines:
+        ems = _young.get(line)
+        if ems is None:
+            ems = _ems(line)
+        if ems > widest:
+            widest = ems
+    return widest * size

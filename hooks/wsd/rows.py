@@ -15,7 +15,6 @@ from .bars import BarDepths
 from .columns import Columns
 from .frames import FrameBuilder
 from .geometry import Arrow, Box, Extent, Frame, NoteBox, Text
-from .measure import block_width
 from .parse import SourceRef
 from .spacing import (CREATED_PAD_BOTTOM, ELSE_GAP, END_ROW_H, FONT, LABEL_ABOVE_LINE, LINE,
                       MSG_PAD_BOTTOM, MSG_PAD_TOP, NO_LABEL_GAP, NOTE_PAD_X, NOTE_PAD_Y,
@@ -75,7 +74,7 @@ class _Walk:
                         y, extent = self.message(index, row, y)
                     frames.widen(extent)
                 case m.Note():
-                    y, extent = self.note(row, y)
+                    y, extent = self.note(index, row, y)
                     self.row_line.append(y)
                     frames.widen(extent)
                 case m.GroupEdge():
@@ -100,12 +99,12 @@ class _Walk:
             case _:
                 assert_never(row.kind)
 
-    def _label(self, row: m.Message | m.Note, x: float, y: float,
+    def _label(self, index: int, row: m.Message | m.Note, x: float, y: float,
                anchor: Literal["start", "middle"] = "start",
                css: str = "wsd-label") -> Text:
         link = self.links.get(row.ref) if row.ref is not None else None
         return Text.measured(row.text, x, y, FONT, LINE, css, anchor, link,
-                             row.ref if link else None)
+                             row.ref if link else None, self.cols.text_w[index])
 
     def message(self, index: int, row: m.Message, y: float) -> tuple[float, Extent]:
         cols, xs = self.cols, self.cols.x
@@ -132,7 +131,7 @@ class _Walk:
         label = None
         if has_text:
             mid = (x1 + x2) / 2
-            label = self._label(row, mid, line_y - LABEL_ABOVE_LINE - text_h, "middle")
+            label = self._label(index, row, mid, line_y - LABEL_ABOVE_LINE - text_h, "middle")
             label.x = mid - label.width / 2
             lo, hi = min(lo, label.x), max(hi, label.x + label.width)
         self.row_line.append(line_y)
@@ -154,16 +153,16 @@ class _Walk:
         label = None
         hi = loop_x
         if has_text:
-            label = self._label(row, loop_x + SELF_LABEL_GAP, text_top)
+            label = self._label(index, row, loop_x + SELF_LABEL_GAP, text_top)
             hi = label.x + label.width
         self.row_line.append(y1)
         self.arrows.append(Arrow([(x_out, y0), (loop_x, y0), (loop_x, y1), (x_in, y1)],
                                  row.dashed, row.open_head, row.both_ends, label, i, i, row.line))
         return y1 + SELF_PAD_BOTTOM, Extent(cols.x[i] - cols.left_ext(i), hi)
 
-    def note(self, row: m.Note, y: float) -> tuple[float, Extent]:
+    def note(self, index: int, row: m.Note, y: float) -> tuple[float, Extent]:
         cols, xs = self.cols, self.cols.x
-        text_w = block_width(row.text, FONT)
+        text_w = cols.text_w[index]
         w = text_w + 2 * NOTE_PAD_X
         h = max(len(row.text), 1) * LINE + 2 * NOTE_PAD_Y
         a, b = row.first, row.last
@@ -181,7 +180,7 @@ class _Walk:
         else:
             x = xs[a] - cols.left_ext(a) - NOTE_SIDE_GAP - w
         box = Box(x, y + ROW_GAP, w, h)
-        text = self._label(row, x + NOTE_PAD_X, y + ROW_GAP + NOTE_PAD_Y, css="wsd-note-text")
+        text = self._label(index, row, x + NOTE_PAD_X, y + ROW_GAP + NOTE_PAD_Y, css="wsd-note-text")
         self.notes.append(NoteBox(box, text, row.line))
         lo = min(x, xs[a] - cols.left_ext(a))
         hi = max(x + w, xs[b] + cols.right_ext(b))

@@ -6,17 +6,14 @@ lifeline to its left asks for.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import assert_never
 
 from . import model as m
+from . import spacing as S
 from .measure import block_width
-from .spacing import (ACTOR_FIGURE_H, ACTOR_LABEL_GAP, ARROW_MIN, BAR_STEP, BAR_W, COL_GAP,
-                      FONT, LABEL_PAD, NOTE_PAD_X, NOTE_SIDE_GAP, NOTE_SPAN_EXT, PART_FONT,
-                      PART_LINE, PART_MIN_W, PART_PAD_X, PART_PAD_Y, SELF_LABEL_GAP, SELF_W)
-
 
 _Want = Callable[[int, int, float], None]
 
@@ -27,26 +24,26 @@ class Columns:
     part_w: list[float]     # width of each participant's head box
     head_h: float           # height shared by every head box
     max_depth: list[int]    # deepest bar per participant (0: none)
-    # Per row: width of its text at FONT (0 for group rows). Measured once
+    # Per row: width of its text at S.FONT (0 for group rows). Measured once
     # here; the rows walk places the same texts.
     text_w: array[float]
 
     def left_ext(self, i: int) -> float:
         """How far the bars of ``i`` reach left of its lifeline."""
-        return BAR_W / 2 if self.max_depth[i] else 0.0
+        return S.BAR_W / 2 if self.max_depth[i] else 0.0
 
     def right_ext(self, i: int) -> float:
         """How far the bars of ``i`` reach right of its lifeline, nested ones included."""
         depth = self.max_depth[i]
-        return BAR_W / 2 + (depth - 1) * BAR_STEP if depth else 0.0
+        return S.BAR_W / 2 + (depth - 1) * S.BAR_STEP if depth else 0.0
 
     def edge(self, i: int, depth: int, rightwards: bool) -> float:
         """x where an arrow meets participant ``i`` with ``depth`` bars open."""
         x = self.x[i]
         if depth == 0:
             return x
-        top = x + (depth - 1) * BAR_STEP
-        return top + BAR_W / 2 if rightwards else top - BAR_W / 2
+        top = x + (depth - 1) * S.BAR_STEP
+        return top + S.BAR_W / 2 if rightwards else top - S.BAR_W / 2
 
 
 class _Needs:
@@ -71,13 +68,13 @@ class _Needs:
 
 
 def place_columns(d: m.Diagram) -> Columns:
-    part_w = [max(block_width(p.label, PART_FONT) + 2 * PART_PAD_X, PART_MIN_W)
+    part_w = [max(block_width(p.label, S.PART_FONT) + 2 * S.PART_PAD_X, S.PART_MIN_W)
               for p in d.participants]
     head_h = 0.0
     for p in d.participants:
-        h = len(p.label) * PART_LINE + 2 * PART_PAD_Y
+        h = len(p.label) * S.PART_LINE + 2 * S.PART_PAD_Y
         if p.shape == "actor":
-            h = ACTOR_FIGURE_H + ACTOR_LABEL_GAP + len(p.label) * PART_LINE
+            h = S.ACTOR_FIGURE_H + S.ACTOR_LABEL_GAP + len(p.label) * S.PART_LINE
         head_h = max(head_h, h)
     max_depth = [0] * len(d.participants)
     for span in d.spans:
@@ -90,14 +87,14 @@ def place_columns(d: m.Diagram) -> Columns:
     want = needs.want
     for i in range(n - 1):
         want(i, i + 1, max((part_w[i] + part_w[i + 1]) / 2,
-                           cols.right_ext(i) + cols.left_ext(i + 1)) + COL_GAP)
+                           cols.right_ext(i) + cols.left_ext(i + 1)) + S.COL_GAP)
     for index, row in enumerate(d.rows):
         match row:
             case m.Message():
-                text_w[index] = block_width(row.text, FONT)
+                text_w[index] = block_width(row.text, S.FONT)
                 _message(cols, want, n, row, text_w[index])
             case m.Note():
-                text_w[index] = block_width(row.text, FONT)
+                text_w[index] = block_width(row.text, S.FONT)
                 _note(cols, want, n, row, text_w[index])
             case m.GroupEdge():
                 pass   # frames take their width from the rows inside them
@@ -110,31 +107,31 @@ def _message(cols: Columns, want: _Want, n: int, row: m.Message, tw: float) -> N
     a, b = sorted((row.source, row.target))
     if a == b:
         if a + 1 < n:
-            want(a, a + 1, cols.right_ext(a) + BAR_STEP + SELF_W + SELF_LABEL_GAP + tw
-                 + COL_GAP + cols.left_ext(a + 1))
+            want(a, a + 1, cols.right_ext(a) + S.BAR_STEP + S.SELF_W + S.SELF_LABEL_GAP + tw
+                 + S.COL_GAP + cols.left_ext(a + 1))
         return
-    span = max(tw + 2 * LABEL_PAD, ARROW_MIN) + cols.right_ext(a) + cols.left_ext(b)
+    span = max(tw + 2 * S.LABEL_PAD, S.ARROW_MIN) + cols.right_ext(a) + cols.left_ext(b)
     if row.creates:
         span += cols.part_w[row.target] / 2
     want(a, b, span)
 
 
 def _note(cols: Columns, want: _Want, n: int, row: m.Note, text_w: float) -> None:
-    w = text_w + 2 * NOTE_PAD_X
+    w = text_w + 2 * S.NOTE_PAD_X
     a, b = row.first, row.last
     if row.placement == "over" and a == b:
         if a > 0:
-            want(a - 1, a, w / 2 + cols.right_ext(a - 1) + COL_GAP)
+            want(a - 1, a, w / 2 + cols.right_ext(a - 1) + S.COL_GAP)
         if a + 1 < n:
-            want(a, a + 1, w / 2 + cols.left_ext(a + 1) + COL_GAP)
+            want(a, a + 1, w / 2 + cols.left_ext(a + 1) + S.COL_GAP)
     elif row.placement == "over":
-        want(a, b, w - 2 * NOTE_SPAN_EXT)
+        want(a, b, w - 2 * S.NOTE_SPAN_EXT)
         if a > 0:
-            want(a - 1, a, NOTE_SPAN_EXT + cols.right_ext(a - 1) + COL_GAP)
+            want(a - 1, a, S.NOTE_SPAN_EXT + cols.right_ext(a - 1) + S.COL_GAP)
         if b + 1 < n:
-            want(b, b + 1, NOTE_SPAN_EXT + cols.left_ext(b + 1) + COL_GAP)
+            want(b, b + 1, S.NOTE_SPAN_EXT + cols.left_ext(b + 1) + S.COL_GAP)
     elif row.placement == "right" and a + 1 < n:
-        want(a, a + 1, cols.right_ext(a) + NOTE_SIDE_GAP + w + COL_GAP + cols.left_ext(a + 1))
+        want(a, a + 1, cols.right_ext(a) + S.NOTE_SIDE_GAP + w + S.COL_GAP + cols.left_ext(a + 1))
     elif row.placement == "left" and a > 0:
-        want(a - 1, a, cols.left_ext(a) + NOTE_SIDE_GAP + w + COL_GAP + cols.right_ext(a - 1))
+        want(a - 1, a, cols.left_ext(a) + S.NOTE_SIDE_GAP + w + S.COL_GAP + cols.right_ext(a - 1))
 

@@ -8,10 +8,10 @@ diagrams for its dark palette).
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from . import geometry as G
-from .spacing import ACTOR_FIGURE_H, ACTOR_FIGURE_W, DESTROY_SIZE, TAB_CUT
+from . import spacing as S
 from .measure import metrics
 
 # (custom property, default) per role; README.md lists them for the site.
@@ -81,7 +81,7 @@ def _esc(text: str) -> str:
             .replace('"', "&quot;"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _paint(cls: str) -> str:
     """Default presentation attributes for a class."""
     fill_role, stroke_role = _CLASS_ROLES.get(cls.split()[0], (None, None))
@@ -105,8 +105,8 @@ def _style(font_family: str) -> str:
         if stroke_role:
             decl.append(f"stroke:var(--wsd-{stroke_role},{PALETTE[stroke_role]})")
         themed.append(f".wsd .{cls}{{{';'.join(decl)}}}")
-    themed.append(".wsd .wsd-ref text{fill:var(--wsd-link,%s);text-decoration:underline}"
-                  % PALETTE["link"])
+    themed.append(f".wsd .wsd-ref text{{fill:var(--wsd-link,{PALETTE['link']});"
+                  "text-decoration:underline}")
     # The themed rules sit in @supports: WeasyPrint's SVG reader skips at-rules
     # (and would paint var() black), so it keeps the presentation attributes,
     # while browsers apply the rules and follow the page's --wsd-* values.
@@ -116,7 +116,7 @@ def _style(font_family: str) -> str:
 
 
 class _Writer:
-    def __init__(self):
+    def __init__(self) -> None:
         self.parts: list[str] = []
         self.out = self.parts.append
 
@@ -125,14 +125,14 @@ class _Writer:
         self.out(f'<rect x="{_num(box.x)}" y="{_num(box.y)}" width="{_num(box.w)}" '
                  f'height="{_num(box.h)}"{radius} {_paint(cls)}/>')
 
-    def line(self, x1, y1, x2, y2, cls: str) -> None:
+    def line(self, x1: float, y1: float, x2: float, y2: float, cls: str) -> None:
         self.out(f'<line x1="{_num(x1)}" y1="{_num(y1)}" x2="{_num(x2)}" y2="{_num(y2)}" '
                  f'{_paint(cls)}/>')
 
     def path(self, d: str, cls: str) -> None:
         self.out(f'<path d="{d}" {_paint(cls)}/>')
 
-    def polygon(self, points, cls: str) -> None:
+    def polygon(self, points: list[tuple[float, float]], cls: str) -> None:
         pts = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
         self.out(f'<polygon points="{pts}" {_paint(cls)}/>')
 
@@ -140,8 +140,9 @@ class _Writer:
         if t is None or not any(t.lines):
             return
         if t.link:
-            self.out(f'<a href="{_esc(t.link)}" class="wsd-ref">'
-                     f'<title>{_esc(t.ref.path)} {_esc(t.ref.name)}</title>')
+            ref = t.link.ref
+            self.out(f'<a href="{_esc(t.link.url)}" class="wsd-ref">'
+                     f'<title>{_esc(ref.path)} {_esc(ref.name)}</title>')
         middle = t.anchor == "middle"
         x = t.x + t.width / 2 if middle else t.x
         anchor = ' text-anchor="middle"' if middle else ""
@@ -149,8 +150,9 @@ class _Writer:
         # Baseline so capitals sit centred in each line box.
         first = t.y + t.line_height / 2 + cap * t.size / 2
         paint = _paint(t.cls)
-        if t.link:
-            paint = paint.replace(f'fill="{PALETTE[_CLASS_ROLES[t.cls][0]]}"',
+        fill_role = _CLASS_ROLES[t.cls][0]
+        if t.link and fill_role:
+            paint = paint.replace(f'fill="{PALETTE[fill_role]}"',
                                   f'fill="{PALETTE["link"]}" text-decoration="underline"')
         self.out(f'<text {paint} x="{_num(x)}" y="{_num(first)}" '
                  f'font-size="{_num(t.size)}"{anchor}>')
@@ -170,10 +172,10 @@ def _participant(w: _Writer, life: G.Lifeline, box: G.Box, label: G.Text) -> Non
         figure = (f"M{_num(cx - r)},{_num(top + r + 1)}a{_num(r)},{_num(r)} 0 1,0 {_num(2 * r)},0"
                   f"a{_num(r)},{_num(r)} 0 1,0 {_num(-2 * r)},0"
                   f"M{_num(cx)},{_num(top + 2 * r + 1)}v12"
-                  f"M{_num(cx - ACTOR_FIGURE_W / 2)},{_num(top + 2 * r + 5)}"
-                  f"h{_num(ACTOR_FIGURE_W)}"
-                  f"M{_num(cx - 8)},{_num(top + ACTOR_FIGURE_H)}L{_num(cx)},{_num(top + 2 * r + 13)}"
-                  f"L{_num(cx + 8)},{_num(top + ACTOR_FIGURE_H)}")
+                  f"M{_num(cx - S.ACTOR_FIGURE_W / 2)},{_num(top + 2 * r + 5)}"
+                  f"h{_num(S.ACTOR_FIGURE_W)}"
+                  f"M{_num(cx - 8)},{_num(top + S.ACTOR_FIGURE_H)}L{_num(cx)},{_num(top + 2 * r + 13)}"
+                  f"L{_num(cx + 8)},{_num(top + S.ACTOR_FIGURE_H)}")
         w.path(figure, "wsd-actor")
     else:
         w.rect(box, "wsd-participant", 5)
@@ -222,7 +224,7 @@ def _note(w: _Writer, n: G.NoteBox) -> None:
 def _frame(w: _Writer, fr: G.Frame) -> None:
     b = fr.box
     w.rect(b, "wsd-frame", 2)
-    cut = TAB_CUT
+    cut = S.TAB_CUT
     w.polygon([(b.x, b.y), (b.x + fr.tab_w, b.y), (b.x + fr.tab_w, b.y + fr.tab_h - cut),
                (b.x + fr.tab_w - cut, b.y + fr.tab_h), (b.x, b.y + fr.tab_h)], "wsd-frame-tab")
     w.text(fr.keyword)
@@ -270,10 +272,10 @@ def draw(g: G.Geometry, prefix: str, font_family: str) -> str:
     w.out('</g><g class="wsd-participants">')
     for life in g.lifelines:
         _participant(w, life, life.head, life.head_label)
-        if life.foot:
+        if life.foot and life.foot_label:
             _participant(w, life, life.foot, life.foot_label)
     for x, y in g.destroys:
-        s = DESTROY_SIZE
+        s = S.DESTROY_SIZE
         w.path(f"M{_num(x - s)},{_num(y - s)}L{_num(x + s)},{_num(y + s)}"
                f"M{_num(x + s)},{_num(y - s)}L{_num(x - s)},{_num(y + s)}", "wsd-destroy")
     w.out("</g>")

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import model as m
+from . import spacing as S
 from .geometry import Box, Extent, Frame, Text
-from .spacing import (FONT, FRAME_LABEL_GAP, FRAME_PAD, LINE, TAB_CUT, TAB_PAD_X, TAB_PAD_Y)
 
 
 @dataclass(slots=True)
@@ -61,26 +61,26 @@ class FrameBuilder:
         lo, hi, top = done.lo, done.hi, done.top
         if lo > hi:   # an empty group spans every lifeline
             lo, hi = (self.x[0], self.x[-1]) if self.x else (0.0, 0.0)
-        left, right = lo - FRAME_PAD, hi + FRAME_PAD
-        keyword = Text.measured((group.keyword,), left + TAB_PAD_X, top + TAB_PAD_Y, FONT, LINE,
+        left, right = lo - S.FRAME_PAD, hi + S.FRAME_PAD
+        keyword = Text.measured((group.keyword,), left + S.TAB_PAD_X, top + S.TAB_PAD_Y, S.FONT, S.LINE,
                                 "wsd-frame-keyword")
-        tab_w = keyword.width + 2 * TAB_PAD_X + TAB_CUT
-        tab_h = LINE + 2 * TAB_PAD_Y
+        tab_w = keyword.width + 2 * S.TAB_PAD_X + S.TAB_CUT
+        tab_h = S.LINE + 2 * S.TAB_PAD_Y
         label = None
         if group.label:
-            label = Text.measured((f"[{group.label}]",), left + tab_w + FRAME_LABEL_GAP,
-                                  top + TAB_PAD_Y, FONT, LINE, "wsd-frame-label")
-            right = max(right, label.x + label.width + FRAME_LABEL_GAP)
-        right = max(right, left + tab_w + FRAME_LABEL_GAP)
+            label = Text.measured((f"[{group.label}]",), left + tab_w + S.FRAME_LABEL_GAP,
+                                  top + S.TAB_PAD_Y, S.FONT, S.LINE, "wsd-frame-label")
+            right = max(right, label.x + label.width + S.FRAME_LABEL_GAP)
+        right = max(right, left + tab_w + S.FRAME_LABEL_GAP)
         dividers: list[tuple[float, Text | None]] = []
         for r, div_y in zip(group.else_rows, done.else_ys, strict=True):
             text = None
             edge = d.rows[r]
             assert isinstance(edge, m.GroupEdge)
             if edge.label:
-                text = Text.measured((f"[{edge.label}]",), left + TAB_PAD_X, div_y + TAB_PAD_Y,
-                                     FONT, LINE, "wsd-frame-label")
-                right = max(right, text.x + text.width + FRAME_LABEL_GAP)
+                text = Text.measured((f"[{edge.label}]",), left + S.TAB_PAD_X, div_y + S.TAB_PAD_Y,
+                                     S.FONT, S.LINE, "wsd-frame-label")
+                right = max(right, text.x + text.width + S.FRAME_LABEL_GAP)
             dividers.append((div_y, text))
         return Frame(Box(left, top, right - left, bottom - top), keyword, tab_w, tab_h,
                      label, dividers, group.depth)

@@ -32,6 +32,13 @@ class Placed(Protocol):
     def shift(self, dx: float) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Where a referenced step's text links to, and the reference it came from."""
+    url: str
+    ref: SourceRef
+
+
 @dataclass(slots=True)
 class Text:
     """A block of lines; ``x`` is the left of its box whatever the anchor."""
@@ -44,19 +51,17 @@ class Text:
     line_height: float
     anchor: Literal["start", "middle"] = "start"
     cls: str = "wsd-label"
-    link: str | None = None
-    ref: SourceRef | None = None   # set with ``link``: the step it links to
+    link: Link | None = None
 
     @classmethod
     def measured(cls, lines: tuple[str, ...], x: float, y: float, size: float,
                  line_height: float, css: str, anchor: Literal["start", "middle"] = "start",
-                 link: str | None = None, ref: SourceRef | None = None,
-                 width: float | None = None) -> Text:
+                 link: Link | None = None, width: float | None = None) -> Text:
         """A text at (x, y); ``width``, when the caller measured ``lines`` already."""
         if width is None:
             width = block_width(lines, size)
         return cls(x, y, width, len(lines) * line_height, lines, size,
-                   line_height, anchor, css, link, ref)
+                   line_height, anchor, css, link)
 
     def bounds(self) -> Extent:
         return Extent(self.x, self.x + self.width)

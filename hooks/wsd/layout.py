@@ -10,30 +10,29 @@ the canvas.
 from __future__ import annotations
 
 from . import model as m
+from . import spacing as S
 from .bars import bar_depths
 from .columns import Columns, place_columns
 from .geometry import Bar, Box, Geometry, Lifeline, Text, union
 from .parse import SourceRef
 from .rows import RowLayout, place_rows
-from .spacing import (BAR_MIN_H, BAR_STEP, BAR_W, DESTROYED_MIN_LIFE, FOOT_GAP, HEAD_GAP, MARGIN,
-                      PART_FONT, PART_LINE, TITLE_FONT, TITLE_GAP, TITLE_LINE)
 
 
 def layout(diagram: m.Diagram, links: dict[SourceRef, str] | None = None) -> Geometry:
     """Geometry of ``diagram``; ``links`` maps the references that become links."""
     d = diagram
     cols = place_columns(d)
-    y = MARGIN
+    y = S.MARGIN
     title = None
     if d.title:
-        title = Text.measured(d.title, 0.0, y, TITLE_FONT, TITLE_LINE, "wsd-title", "middle")
-        y += title.height + TITLE_GAP
+        title = Text.measured(d.title, 0.0, y, S.TITLE_FONT, S.TITLE_LINE, "wsd-title", "middle")
+        y += title.height + S.TITLE_GAP
     head_top = y
-    rows = place_rows(d, cols, bar_depths(d), links or {}, head_top + cols.head_h + HEAD_GAP)
-    foot_top = rows.bottom + FOOT_GAP
+    rows = place_rows(d, cols, bar_depths(d), links or {}, head_top + cols.head_h + S.HEAD_GAP)
+    foot_top = rows.bottom + S.FOOT_GAP
     lifelines = _lifelines(d, cols, rows, head_top, foot_top)
     bars = _bars(d, cols, rows, foot_top)
-    height = foot_top + (cols.head_h if any(life.foot for life in lifelines) else 0) + MARGIN
+    height = foot_top + (cols.head_h if any(life.foot for life in lifelines) else 0) + S.MARGIN
     geometry = Geometry(0.0, height, title, lifelines, bars, rows.arrows, rows.notes,
                         rows.frames)
     _place_horizontally(geometry)
@@ -56,7 +55,7 @@ def _lifelines(d: m.Diagram, cols: Columns, rows: RowLayout, head_top: float,
         if destroyed:
             # Destroyed on the row that created it: end just below the box.
             bottom = max(rows.anchor_y(p.destroyed, foot_top),
-                         top + cols.head_h + DESTROYED_MIN_LIFE)
+                         top + cols.head_h + S.DESTROYED_MIN_LIFE)
         else:
             foot = Box(x - w / 2, foot_top, w, cols.head_h)
             foot_label = _participant_label(p, cols.head_h, x, foot_top)
@@ -73,31 +72,31 @@ def _bars(d: m.Diagram, cols: Columns, rows: RowLayout, foot_top: float) -> list
         if span.end is None:
             part = d.participants[span.participant]
             y1 = rows.anchor_y(part.destroyed, foot_top) if part.destroyed else foot_top
-        y1 = max(y1, y0 + BAR_MIN_H)
-        x = cols.x[span.participant] + span.depth * BAR_STEP - BAR_W / 2
-        bars.append(Bar(span.participant, Box(x, y0, BAR_W, y1 - y0), span.depth))
+        y1 = max(y1, y0 + S.BAR_MIN_H)
+        x = cols.x[span.participant] + span.depth * S.BAR_STEP - S.BAR_W / 2
+        bars.append(Bar(span.participant, Box(x, y0, S.BAR_W, y1 - y0), span.depth))
     return bars
 
 
 def _participant_label(p: m.Participant, head_h: float, x: float, top: float) -> Text:
     if p.shape == "actor":
-        y = top + head_h - len(p.label) * PART_LINE
+        y = top + head_h - len(p.label) * S.PART_LINE
     else:
-        y = top + (head_h - len(p.label) * PART_LINE) / 2
-    label = Text.measured(p.label, x, y, PART_FONT, PART_LINE, "wsd-participant-label", "middle")
+        y = top + (head_h - len(p.label) * S.PART_LINE) / 2
+    label = Text.measured(p.label, x, y, S.PART_FONT, S.PART_LINE, "wsd-participant-label", "middle")
     label.x = x - label.width / 2
     return label
 
 
 def _place_horizontally(g: Geometry) -> None:
-    """Shift everything so the leftmost mark sits at MARGIN; set the width."""
+    """Shift everything so the leftmost mark sits at S.MARGIN; set the width."""
     lo, hi = union(item.bounds() for item in g.placed()) or (0.0, 0.0)
     content = hi - lo
-    width = content + 2 * MARGIN
+    width = content + 2 * S.MARGIN
     if g.title:
-        width = max(width, g.title.width + 2 * MARGIN)
+        width = max(width, g.title.width + 2 * S.MARGIN)
     # A title wider than the diagram centres the diagram under it.
-    dx = MARGIN - lo + (width - 2 * MARGIN - content) / 2
+    dx = S.MARGIN - lo + (width - 2 * S.MARGIN - content) / 2
     for item in g.placed():
         item.shift(dx)
     if g.title:

@@ -83,6 +83,5 @@ def block_width(lines: tuple[str, ...], size: float) -> float:
         ems = _young.get(line)
         if ems is None:
             ems = _ems(line)
-        if ems > widest:
-            widest = ems
+        widest = max(widest, ems)
     return widest * size

@@ -11,15 +11,12 @@ from dataclasses import dataclass
 from typing import Literal, assert_never
 
 from . import model as m
+from . import spacing as S
 from .bars import BarDepths
 from .columns import Columns
 from .frames import FrameBuilder
-from .geometry import Arrow, Box, Extent, Frame, NoteBox, Text
+from .geometry import Arrow, Box, Extent, Frame, Link, NoteBox, Text
 from .parse import SourceRef
-from .spacing import (CREATED_PAD_BOTTOM, ELSE_GAP, END_ROW_H, FONT, LABEL_ABOVE_LINE, LINE,
-                      MSG_PAD_BOTTOM, MSG_PAD_TOP, NO_LABEL_GAP, NOTE_PAD_X, NOTE_PAD_Y,
-                      NOTE_SIDE_GAP, NOTE_SPAN_EXT, ROW_GAP, SELF_LABEL_BELOW, SELF_LABEL_GAP,
-                      SELF_MIN_H, SELF_PAD_BOTTOM, SELF_W, TAB_PAD_Y)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,40 +85,41 @@ class _Walk:
     def group_edge(self, row: m.GroupEdge, y: float) -> float:
         match row.kind:
             case "start":
-                self.frames.start(row.group, y + ROW_GAP)
-                return y + ROW_GAP + LINE + 2 * TAB_PAD_Y + ROW_GAP
+                self.frames.start(row.group, y + S.ROW_GAP)
+                return y + S.ROW_GAP + S.LINE + 2 * S.TAB_PAD_Y + S.ROW_GAP
             case "else":
-                self.frames.divider(row.group, y + ROW_GAP)
-                return y + ROW_GAP + (TAB_PAD_Y + LINE + TAB_PAD_Y if row.label else ELSE_GAP)
+                self.frames.divider(row.group, y + S.ROW_GAP)
+                return y + S.ROW_GAP + (S.TAB_PAD_Y + S.LINE + S.TAB_PAD_Y if row.label else S.ELSE_GAP)
             case "end":
-                self.frames.end(row.group, y + ROW_GAP)
-                return y + END_ROW_H
+                self.frames.end(row.group, y + S.ROW_GAP)
+                return y + S.END_ROW_H
             case _:
                 assert_never(row.kind)
 
     def _label(self, index: int, row: m.Message | m.Note, x: float, y: float,
                anchor: Literal["start", "middle"] = "start",
                css: str = "wsd-label") -> Text:
-        link = self.links.get(row.ref) if row.ref is not None else None
-        return Text.measured(row.text, x, y, FONT, LINE, css, anchor, link,
-                             row.ref if link else None, self.cols.text_w[index])
+        url = self.links.get(row.ref) if row.ref is not None else None
+        link = Link(url, row.ref) if url and row.ref is not None else None
+        return Text.measured(row.text, x, y, S.FONT, S.LINE, css, anchor, link,
+                             self.cols.text_w[index])
 
     def message(self, index: int, row: m.Message, y: float) -> tuple[float, Extent]:
         cols, xs = self.cols, self.cols.x
         s, t = row.source, row.target
         rightwards = xs[t] > xs[s]
         has_text = any(row.text)
-        text_h = len(row.text) * LINE if has_text else 0.0
-        line_y = y + MSG_PAD_TOP + text_h + (LABEL_ABOVE_LINE if has_text else NO_LABEL_GAP)
-        after = line_y + MSG_PAD_BOTTOM
+        text_h = len(row.text) * S.LINE if has_text else 0.0
+        line_y = y + S.MSG_PAD_TOP + text_h + (S.LABEL_ABOVE_LINE if has_text else S.NO_LABEL_GAP)
+        after = line_y + S.MSG_PAD_BOTTOM
         x1 = cols.edge(s, self.depths.at_source(index), rightwards)
         # A frame around this row must wrap the bars of both ends, not cut them.
         lo = min(xs[s] - cols.left_ext(s), xs[t] - cols.left_ext(t))
         hi = max(xs[s] + cols.right_ext(s), xs[t] + cols.right_ext(t))
         if row.creates:
             half = cols.head_h / 2
-            line_y = max(line_y, y + ROW_GAP + half)
-            after = line_y + half + CREATED_PAD_BOTTOM
+            line_y = max(line_y, y + S.ROW_GAP + half)
+            after = line_y + half + S.CREATED_PAD_BOTTOM
             self.created_at[t] = line_y - half
             w = cols.part_w[t]
             x2 = xs[t] - w / 2 if rightwards else xs[t] + w / 2
@@ -131,7 +129,7 @@ class _Walk:
         label = None
         if has_text:
             mid = (x1 + x2) / 2
-            label = self._label(index, row, mid, line_y - LABEL_ABOVE_LINE - text_h, "middle")
+            label = self._label(index, row, mid, line_y - S.LABEL_ABOVE_LINE - text_h, "middle")
             label.x = mid - label.width / 2
             lo, hi = min(lo, label.x), max(hi, label.x + label.width)
         self.row_line.append(line_y)
@@ -144,31 +142,31 @@ class _Walk:
         i = row.source
         x_out = cols.edge(i, self.depths.at_source(index, include_starting=False), True)
         x_in = cols.edge(i, self.depths.at_source(index), True)
-        loop_x = max(x_out, x_in) + SELF_W
-        text_top = y + ROW_GAP
-        y0 = text_top + LINE / 2
+        loop_x = max(x_out, x_in) + S.SELF_W
+        text_top = y + S.ROW_GAP
+        y0 = text_top + S.LINE / 2
         has_text = any(row.text)
-        text_h = len(row.text) * LINE if has_text else 0.0
-        y1 = max(y0 + SELF_MIN_H, text_top + text_h + SELF_LABEL_BELOW)
+        text_h = len(row.text) * S.LINE if has_text else 0.0
+        y1 = max(y0 + S.SELF_MIN_H, text_top + text_h + S.SELF_LABEL_BELOW)
         label = None
         hi = loop_x
         if has_text:
-            label = self._label(index, row, loop_x + SELF_LABEL_GAP, text_top)
+            label = self._label(index, row, loop_x + S.SELF_LABEL_GAP, text_top)
             hi = label.x + label.width
         self.row_line.append(y1)
         self.arrows.append(Arrow([(x_out, y0), (loop_x, y0), (loop_x, y1), (x_in, y1)],
                                  row.dashed, row.open_head, row.both_ends, label, i, i, row.line))
-        return y1 + SELF_PAD_BOTTOM, Extent(cols.x[i] - cols.left_ext(i), hi)
+        return y1 + S.SELF_PAD_BOTTOM, Extent(cols.x[i] - cols.left_ext(i), hi)
 
     def note(self, index: int, row: m.Note, y: float) -> tuple[float, Extent]:
         cols, xs = self.cols, self.cols.x
         text_w = cols.text_w[index]
-        w = text_w + 2 * NOTE_PAD_X
-        h = max(len(row.text), 1) * LINE + 2 * NOTE_PAD_Y
+        w = text_w + 2 * S.NOTE_PAD_X
+        h = max(len(row.text), 1) * S.LINE + 2 * S.NOTE_PAD_Y
         a, b = row.first, row.last
         if row.placement == "over" and a != b:
-            left = xs[a] - NOTE_SPAN_EXT
-            right = xs[b] + NOTE_SPAN_EXT
+            left = xs[a] - S.NOTE_SPAN_EXT
+            right = xs[b] + S.NOTE_SPAN_EXT
             if right - left < w:
                 mid = (left + right) / 2
                 left, right = mid - w / 2, mid + w / 2
@@ -176,12 +174,12 @@ class _Walk:
         elif row.placement == "over":
             x = xs[a] - w / 2
         elif row.placement == "right":
-            x = xs[a] + cols.right_ext(a) + NOTE_SIDE_GAP
+            x = xs[a] + cols.right_ext(a) + S.NOTE_SIDE_GAP
         else:
-            x = xs[a] - cols.left_ext(a) - NOTE_SIDE_GAP - w
-        box = Box(x, y + ROW_GAP, w, h)
-        text = self._label(index, row, x + NOTE_PAD_X, y + ROW_GAP + NOTE_PAD_Y, css="wsd-note-text")
+            x = xs[a] - cols.left_ext(a) - S.NOTE_SIDE_GAP - w
+        box = Box(x, y + S.ROW_GAP, w, h)
+        text = self._label(index, row, x + S.NOTE_PAD_X, y + S.ROW_GAP + S.NOTE_PAD_Y, css="wsd-note-text")
         self.notes.append(NoteBox(box, text, row.line))
         lo = min(x, xs[a] - cols.left_ext(a))
         hi = max(x + w, xs[b] + cols.right_ext(b))
-        return y + ROW_GAP + h + ROW_GAP, Extent(lo, hi)
+        return y + S.ROW_GAP + h + S.ROW_GAP, Extent(lo, hi)

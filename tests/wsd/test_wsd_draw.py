@@ -5,7 +5,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-
 import wsd
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -129,7 +128,6 @@ def test_unknown_reference_is_an_error_at_its_line():
     def resolve(ref, directives):
         if ref.name == "API.pause":
             raise LookupError("nova/compute/api.py has no API.pause in nova 12.0.0")
-        return None
 
     with pytest.raises(wsd.WsdError) as info:
         wsd.render(EXAMPLE, filename="p.wsd", resolve=resolve)

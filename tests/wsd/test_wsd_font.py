@@ -5,9 +5,8 @@ import importlib.util
 import json
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 import wsd
+from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from wsd import spacing as S
 from wsd.measure import metrics, text_width
 from wsd_helpers import geometry

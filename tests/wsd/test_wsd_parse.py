@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from wsd import parse as p
 from wsd_helpers import statements
 

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import wsd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import wsd
 from wsd import layout, model, parse
 from wsd.diagnostics import Reporter
 from wsd_invariants import problems

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 import wsd
 from wsd import layout, model, parse
 from wsd.diagnostics import Reporter

@@ -12,14 +12,33 @@ This package never imports MkDocs; ``python -m wsd`` is its command line.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import model
 from .diagnostics import Diagnostic, Reporter, WsdError
+from .geometry import Geometry
 from .parse import SourceRef
+from .source import decode, strip_bom
 
-__all__ = ["render", "check", "Rendered", "Diagnostic", "SourceRef", "WsdError",
-           "FONT_NAME", "FONT_FAMILY", "font_files"]
+# The caller's reference check: the URL a step links to (or None for no
+# link), given the reference and the diagram's `# @key value` directives;
+# raises LookupError with a message for a reference that does not exist.
+Resolve = Callable[[SourceRef, dict[str, str]], str | None]
+
+__all__ = [
+    "FONT_FAMILY",
+    "FONT_NAME",
+    "Diagnostic",
+    "Rendered",
+    "Resolve",
+    "SourceRef",
+    "WsdError",
+    "check",
+    "font_files",
+    "render",
+]
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 # The family the text is measured in: whoever serves font_files() declares it
@@ -46,8 +65,15 @@ class Rendered:
     refs: list[SourceRef] = field(default_factory=list)
 
 
-def _analyse(text: str, filename: str, resolve=None):
-    from . import layout, model, parse
+def _text(source: str | bytes, filename: str) -> str:
+    if isinstance(source, bytes):
+        return decode(source, filename)
+    return strip_bom(source)
+
+
+def _analyse(text: str, filename: str,
+             resolve: Resolve | None) -> tuple[model.Diagram, Geometry | None, Reporter]:
+    from . import layout, parse
 
     report = Reporter(filename)
     diagram = model.build(parse.parse(text, report), report)
@@ -66,18 +92,28 @@ def _analyse(text: str, filename: str, resolve=None):
     return diagram, geometry, report
 
 
-def check(text: str, *, filename: str = "<stdin>", resolve=None) -> list[Diagnostic]:
-    """Every diagnostic for ``text`` (parse, model, references, layout); never raises WsdError."""
+def check(source: str | bytes, *, filename: str = "<stdin>",
+          resolve: Resolve | None = None) -> list[Diagnostic]:
+    """Every diagnostic for ``source`` (parse, model, references, layout); never raises WsdError.
+
+    ``source`` is text or the file's bytes (UTF-8; a byte order mark is dropped).
+    """
+    try:
+        text = _text(source, filename)
+    except WsdError as err:
+        return err.diagnostics
     return _analyse(text, filename, resolve)[2].sorted()
 
 
-def render(text: str, *, filename: str = "<stdin>", id_prefix: str | None = None,
-           resolve=None) -> Rendered:
-    """Render ``text`` to SVG; raises WsdError when there is any error."""
+def render(source: str | bytes, *, filename: str = "<stdin>", id_prefix: str | None = None,
+           resolve: Resolve | None = None) -> Rendered:
+    """Render ``source`` (text, or UTF-8 bytes) to SVG; raises WsdError when there is any error."""
     from . import draw
 
+    text = _text(source, filename)
     diagram, geometry, report = _analyse(text, filename, resolve)
     report.raise_if_failed()
+    assert geometry is not None   # laid out whenever there is no error
     if id_prefix is None:
         id_prefix = "wsd-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
     svg = draw.draw(geometry, id_prefix, FONT_FAMILY)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 from .diagnostics import Reporter
+from .source import split_lines, strip_bom
 
 # Longest first, so `-->>` is never read as `-->` followed by `>`.
 ARROWS = ("<-->", "<->", "-->>", "->>", "-->", "->")
@@ -22,10 +23,10 @@ _KEYWORD_RE = re.compile(r"([A-Za-z]+)(?=\s|:|$)")
 _DIRECTIVE_RE = re.compile(r"#\s*@([A-Za-z][\w-]*)\s*(.*)$")
 _REF_RE = re.compile(r"#\s*(?P<path>[\w./-]+\.py)\s+(?P<name>[A-Za-z_][\w.]*)(?:\(\))?\s*$")
 _REF_LIKE_RE = re.compile(r"#\s*[\w./-]+\.py\b")
-_NOTE_RE = re.compile(r"note\s+(left\s+of|right\s+of|over)(?=\s|:|$)\s*", re.I)
-_END_NOTE_RE = re.compile(r"end\s+note$", re.I)
-_PARTICIPANT_RE = re.compile(r"(participant|actor)(?::([A-Za-z]+))?(?=\s|$)\s*", re.I)
-_AS_RE = re.compile(r"^(?P<name>.+?)\s+as\s+(?P<alias>\S+)$", re.I | re.S)
+_NOTE_RE = re.compile(r"note\s+(left\s+of|right\s+of|over)(?=\s|:|$)\s*", re.IGNORECASE)
+_END_NOTE_RE = re.compile(r"end\s+note$", re.IGNORECASE)
+_PARTICIPANT_RE = re.compile(r"(participant|actor)(?::([A-Za-z]+))?(?=\s|$)\s*", re.IGNORECASE)
+_AS_WORD_RE = re.compile("as", re.IGNORECASE)
 # Characters XML 1.0 cannot hold, even escaped: they would break the SVG.
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SHAPES = {"actor": "actor"}
@@ -176,7 +177,7 @@ def _unquote(name: str) -> str:
 
 class _Parser:
     def __init__(self, text: str, report: Reporter):
-        self.lines = text.splitlines()
+        self.lines = split_lines(strip_bom(text))
         self.report = report
         self.out: list[Statement] = []
 
@@ -189,12 +190,13 @@ class _Parser:
     def statement(self, index: int) -> int:
         raw = self.lines[index]
         number = index + 1
+        # Before the blank test: strip() would hide a form feed or U+000B.
+        if not self.xml_safe(raw, number):
+            return index + 1
         body = raw.strip()
         if not body:
             return index + 1
         col = len(raw) - len(raw.lstrip()) + 1
-        if not self.xml_safe(raw, number):
-            return index + 1
         if body.startswith("#"):
             self.comment(body, number, col)
             return index + 1
@@ -303,9 +305,9 @@ class _Parser:
         shape: Shape = "actor" if kind == "actor" or shape_word == "actor" else "box"
         rest = body[m.end():].strip()
         alias = None
-        am = _AS_RE.match(rest)
-        if am and (am["name"].startswith('"') == am["name"].endswith('"')):
-            rest, alias = am["name"].strip(), am["alias"]
+        named = _split_alias(rest)
+        if named and named[0].startswith('"') == named[0].endswith('"'):
+            rest, alias = named
         if rest.startswith('"') and not (len(rest) >= 2 and rest.endswith('"')):
             self.report.error(number, col + m.end(), "unclosed '\"' in participant name")
             return
@@ -378,6 +380,18 @@ class _Parser:
                 lines.append(line)
         self.report.error(number, col, "note block is never closed by 'end note'")
         return len(self.lines)
+
+
+def _split_alias(rest: str) -> tuple[str, str] | None:
+    """``NAME as ALIAS`` -> (NAME, ALIAS): ALIAS is the last word, after a word `as`.
+
+    Split from the right in one pass; a regular expression with a lazy NAME
+    backtracked over every blank of a long run (40,000 blanks: 6 s).
+    """
+    parts = rest.rsplit(None, 2)
+    if len(parts) == 3 and _AS_WORD_RE.fullmatch(parts[1]):
+        return parts[0], parts[2]
+    return None
 
 
 def _strip_colon(text: str) -> str:

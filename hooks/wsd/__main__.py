@@ -12,45 +12,49 @@ bad usage. An output file is written whole or not at all.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import check, render
 from .diagnostics import Diagnostic, WsdError
+from .output import OutputError, write_output
+from .source import decode
 
 
-def _read(path: str) -> tuple[str | None, Diagnostic | None]:
+def _read(path: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file's text, or the diagnostics that say why there is none."""
     try:
-        return Path(path).read_text(encoding="utf-8"), None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return None, Diagnostic(path, 1, 1, "error", f"cannot read: {reason}")
-
-
-def _write_atomically(target: Path, data: str) -> None:
-    # A temporary file in the same directory, renamed into place: a failed
-    # run never leaves a half-written or stale-looking SVG behind.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return None, [Diagnostic(path, 1, 1, "error", f"cannot read: {reason}")]
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        return decode(data, path), []
+    except WsdError as err:
+        return None, err.diagnostics
 
 
-def _emit(diagnostics) -> None:
+def _emit(diagnostics: Iterable[Diagnostic]) -> None:
     for d in diagnostics:
         print(d, file=sys.stderr)
 
 
-def cmd_render(args) -> int:
+def _target(args: argparse.Namespace, name: str, seen: dict[str, str]) -> Path | None | Diagnostic:
+    """Where ``name``'s SVG goes: a path, None for stdout, or why it cannot go anywhere."""
+    if args.output:
+        return Path(args.output)
+    if not args.outdir:
+        return None
+    target = Path(args.outdir) / (Path(name).stem + ".svg")
+    if target.name in seen:
+        return Diagnostic(name, 1, 1, "error", f"output {target} would overwrite "
+                          f"the one rendered from {seen[target.name]}")
+    seen[target.name] = name
+    return target
+
+
+def cmd_render(args: argparse.Namespace) -> int:
     if args.output and len(args.files) != 1:
         print("wsd render: -o takes exactly one input file; use -d OUTDIR for several",
               file=sys.stderr)
@@ -58,28 +62,27 @@ def cmd_render(args) -> int:
     if not args.output and not args.outdir and len(args.files) != 1:
         print("wsd render: give -o OUT.svg or -d OUTDIR", file=sys.stderr)
         return 2
-    if args.outdir:
-        Path(args.outdir).mkdir(parents=True, exist_ok=True)
     failed = False
+    if args.outdir:
+        try:
+            Path(args.outdir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            # Every file is still checked, and each says it has nowhere to go.
+            print(f"wsd render: cannot create folder {args.outdir}: "
+                  f"{exc.strerror or exc}", file=sys.stderr)
+            failed = True
     seen: dict[str, str] = {}
     for name in args.files:
-        text, problem = _read(name)
-        if problem:
-            _emit([problem])
+        text, problems = _read(name)
+        if text is None:
+            _emit(problems)
             failed = True
             continue
-        if args.output:
-            target = Path(args.output)
-        elif args.outdir:
-            target = Path(args.outdir) / (Path(name).stem + ".svg")
-            if target.name in seen:
-                _emit([Diagnostic(name, 1, 1, "error", f"output {target} would overwrite "
-                                  f"the one rendered from {seen[target.name]}")])
-                failed = True
-                continue
-            seen[target.name] = name
-        else:
-            target = None
+        target = _target(args, name, seen)
+        if isinstance(target, Diagnostic):
+            _emit([target])
+            failed = True
+            continue
         try:
             result = render(text, filename=name)
         except WsdError as exc:
@@ -91,17 +94,25 @@ def cmd_render(args) -> int:
             failed = True
             continue
         if target is None:
-            sys.stdout.write(result.svg)
-        else:
-            _write_atomically(target, result.svg)
+            try:
+                sys.stdout.write(result.svg)
+                sys.stdout.flush()
+            except BrokenPipeError:
+                return 1
+            continue
+        try:
+            write_output(target, result.svg)
+        except OutputError as exc:
+            _emit([Diagnostic(name, 1, 1, "error", f"cannot write {target}: {exc.args[0]}")])
+            failed = True
     return 1 if failed else 0
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     failed = False
     for name in args.files:
-        text, problem = _read(name)
-        diagnostics = [problem] if problem else check(text, filename=name)
+        text, problems = _read(name)
+        diagnostics = problems if text is None else check(text, filename=name)
         _emit(diagnostics)
         if any(d.severity == "error" or args.strict for d in diagnostics):
             failed = True

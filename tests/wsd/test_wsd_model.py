@@ -51,8 +51,8 @@ def test_second_activation_nests_with_warning():
     d, diags = diagram("A->+B: x\nA->+B: y\nB-->-A: r\nB-->-A: r")
     assert [s.depth for s in d.spans] == [0, 1]
     assert [s.end for s in d.spans] == [(3, "line"), (2, "line")]
-    assert messages(diags, "warning") == ["'B' is already active (since line 1); "
-                                          "the new bar is drawn nested"]
+    assert messages(diags, "warning") == [("'B' is already active (since line 1); "
+                                          "the new bar is drawn nested")]
 
 
 def test_stray_deactivate_is_ignored_with_warning():

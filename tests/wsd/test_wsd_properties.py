@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import wsd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wsd import layout, model, parse
+from wsd import layout, model, parse, source
 from wsd.diagnostics import Reporter
 from wsd_invariants import problems
 
@@ -57,7 +57,7 @@ def mutated(draw):
 
 
 def check_any(text: str) -> None:
-    n_lines = max(1, len(text.splitlines()))
+    n_lines = max(1, len(source.split_lines(text)))
     try:
         out = wsd.render(text, filename="p.wsd")
     except wsd.WsdError as err:

@@ -108,7 +108,8 @@ def corpus_shape(paths: list[Path]) -> str:
         longest = max(longest, len(body))
         notes += sum(line.startswith("note") for line in body)
         messages += sum("->" in line.split(":")[0] for line in body)
-    return f"{len(paths)} diagrams, {notes} notes, {messages} messages, longest {longest} statements"
+    return (f"{len(paths)} diagrams, {notes} notes, {messages} messages, "
+            f"longest {longest} statements")
 
 
 def run_once(paths: list[Path], outdir: Path, pycache: str | None = None) -> tuple[float, float]:

@@ -174,7 +174,8 @@ def _participant(w: _Writer, life: G.Lifeline, box: G.Box, label: G.Text) -> Non
                   f"M{_num(cx)},{_num(top + 2 * r + 1)}v12"
                   f"M{_num(cx - S.ACTOR_FIGURE_W / 2)},{_num(top + 2 * r + 5)}"
                   f"h{_num(S.ACTOR_FIGURE_W)}"
-                  f"M{_num(cx - 8)},{_num(top + S.ACTOR_FIGURE_H)}L{_num(cx)},{_num(top + 2 * r + 13)}"
+                  f"M{_num(cx - 8)},{_num(top + S.ACTOR_FIGURE_H)}"
+                  f"L{_num(cx)},{_num(top + 2 * r + 13)}"
                   f"L{_num(cx + 8)},{_num(top + S.ACTOR_FIGURE_H)}")
         w.path(figure, "wsd-actor")
     else:

@@ -62,8 +62,8 @@ class FrameBuilder:
         if lo > hi:   # an empty group spans every lifeline
             lo, hi = (self.x[0], self.x[-1]) if self.x else (0.0, 0.0)
         left, right = lo - S.FRAME_PAD, hi + S.FRAME_PAD
-        keyword = Text.measured((group.keyword,), left + S.TAB_PAD_X, top + S.TAB_PAD_Y, S.FONT, S.LINE,
-                                "wsd-frame-keyword")
+        keyword = Text.measured((group.keyword,), left + S.TAB_PAD_X, top + S.TAB_PAD_Y,
+                                S.FONT, S.LINE, "wsd-frame-keyword")
         tab_w = keyword.width + 2 * S.TAB_PAD_X + S.TAB_CUT
         tab_h = S.LINE + 2 * S.TAB_PAD_Y
         label = None

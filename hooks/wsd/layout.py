@@ -83,7 +83,8 @@ def _participant_label(p: m.Participant, head_h: float, x: float, top: float) ->
         y = top + head_h - len(p.label) * S.PART_LINE
     else:
         y = top + (head_h - len(p.label) * S.PART_LINE) / 2
-    label = Text.measured(p.label, x, y, S.PART_FONT, S.PART_LINE, "wsd-participant-label", "middle")
+    label = Text.measured(p.label, x, y, S.PART_FONT, S.PART_LINE, "wsd-participant-label",
+                          "middle")
     label.x = x - label.width / 2
     return label
 

@@ -89,7 +89,8 @@ class _Walk:
                 return y + S.ROW_GAP + S.LINE + 2 * S.TAB_PAD_Y + S.ROW_GAP
             case "else":
                 self.frames.divider(row.group, y + S.ROW_GAP)
-                return y + S.ROW_GAP + (S.TAB_PAD_Y + S.LINE + S.TAB_PAD_Y if row.label else S.ELSE_GAP)
+                band = S.TAB_PAD_Y + S.LINE + S.TAB_PAD_Y if row.label else S.ELSE_GAP
+                return y + S.ROW_GAP + band
             case "end":
                 self.frames.end(row.group, y + S.ROW_GAP)
                 return y + S.END_ROW_H
@@ -178,7 +179,8 @@ class _Walk:
         else:
             x = xs[a] - cols.left_ext(a) - S.NOTE_SIDE_GAP - w
         box = Box(x, y + S.ROW_GAP, w, h)
-        text = self._label(index, row, x + S.NOTE_PAD_X, y + S.ROW_GAP + S.NOTE_PAD_Y, css="wsd-note-text")
+        text = self._label(index, row, x + S.NOTE_PAD_X, y + S.ROW_GAP + S.NOTE_PAD_Y,
+                           css="wsd-note-text")
         self.notes.append(NoteBox(box, text, row.line))
         lo = min(x, xs[a] - cols.left_ext(a))
         hi = max(x + w, xs[b] + cols.right_ext(b))

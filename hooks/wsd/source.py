@@ -42,5 +42,5 @@ def decode(data: bytes, filename: str = "<stdin>") -> str:
         lines = split_lines(good + "x")   # "x": a break just before the byte opens its line
         line, col = len(lines), len(lines[-1])
         bad = data[exc.start:exc.end].hex(" ").upper()
-        raise WsdError([Diagnostic(filename, line, col, "error",
-                                   f"invalid UTF-8 (byte {bad}); save the file as UTF-8")]) from None
+        message = f"invalid UTF-8 (byte {bad}); save the file as UTF-8"
+        raise WsdError([Diagnostic(filename, line, col, "error", message)]) from None

@@ -1,4 +1,7 @@
-"""Property tests: any input gives an SVG that parses, or diagnostics with a line; never a traceback."""
+"""Property tests: any input gives an SVG that parses, or diagnostics with a line.
+
+Never a traceback.
+"""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -69,7 +69,7 @@ _DASH = {"wsd-lifeline": "4 4", "wsd-dashed": "6 4", "wsd-divider": "5 4"}
 
 def _num(v: float) -> str:
     """One decimal, without a trailing `.0` and without `-0` (called ~20 times per row)."""
-    text = f"{v:.1f}"
+    text = format(v, ".1f")
     if text[-1] != "0":
         return text
     text = text[:-2]

@@ -35,8 +35,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The stamp files make pip run again only when a requirements file changes.
-$(VENV)/.requirements: requirements.txt | $(BIN)/python
+# The project's own code (hooks/, see pyproject.toml) is installed editable
+# after the pins, so `python -m wsd`, `python -m pdfbook` and the MkDocs
+# plugins import it without PYTHONPATH; --no-deps keeps the pins in charge.
+$(VENV)/.requirements: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -e .
 	@touch $@
 
 $(VENV)/.requirements-test: requirements-test.txt $(VENV)/.requirements
@@ -67,7 +71,7 @@ test: system-packages $(VENV)/.requirements-test
 
 pdf: build
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(PDF_PACKAGES)"
-	PYTHONPATH=hooks $(BIN)/python -m pdfbook --config mkdocs.yml --site site
+	$(BIN)/python -m pdfbook --config mkdocs.yml --site site
 
 clean:
 	rm -rf site .cache

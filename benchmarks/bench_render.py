@@ -118,7 +118,7 @@ def run_once(paths: list[Path], outdir: Path, pycache: str | None = None) -> tup
     ``pycache``: a folder for bytecode; an empty one makes Python compile the
     renderer from source, as on the very first run in a fresh checkout.
     """
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if pycache:
         env["PYTHONPYCACHEPREFIX"] = pycache

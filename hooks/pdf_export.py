@@ -6,13 +6,10 @@ through `python -m pdfbook` over an already built site.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
+import pdfbook
 from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import pdfbook  # noqa: E402  (the hook's folder is on sys.path only while it loads)
 
 _root_site_dir: str | None = None
 

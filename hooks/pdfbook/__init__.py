@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as _dt
 import multiprocessing
 import os
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,6 @@ def file_name(locale: str) -> str:
 
 
 def release_text() -> str:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from symbol_index import DEFAULT_RELEASE
     project, tag = DEFAULT_RELEASE
     name = RELEASE_NAMES.get(tag)

@@ -1,17 +1,15 @@
 """The book's pieces on controlled input: outline, links, HTML writer, diagram slicing."""
 from __future__ import annotations
 
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
+import wsd
+from pdfbook import diagrams, geometry, markup, outline, pages
 
-import wsd  # noqa: E402
-from pdfbook import diagrams, geometry, markup, outline, pages  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 SVG = "{http://www.w3.org/2000/svg}"
 DIAGRAMS = sorted((ROOT / "diagrams").rglob("*.wsd"))

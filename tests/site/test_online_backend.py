@@ -2,16 +2,14 @@
 from __future__ import annotations
 
 import socket
-import sys
 
 import pytest
 
-from mkdocs_run import ROOT, log_records, run_mkdocs
+from mkdocs_run import log_records, run_mkdocs
 from fake_wsd_server import FakeWsd
 from miniproject import GOOD_DIAGRAM, make_project
 
-sys.path.insert(0, str(ROOT / "hooks"))
-import online_renderer  # noqa: E402
+import online_renderer
 
 
 def closed_port_url() -> str:

@@ -1,13 +1,9 @@
 """``src:`` links in prose resolve against the symbol index, or fail the build naming page and line."""
 from __future__ import annotations
 
-import sys
-
-from mkdocs_run import ROOT, log_records, run_mkdocs
+from mkdocs_run import log_records, run_mkdocs
 from miniproject import make_project
-
-sys.path.insert(0, str(ROOT / "hooks"))
-from symbol_index import Release, SymbolIndex  # noqa: E402
+from symbol_index import Release, SymbolIndex
 
 INDEX = SymbolIndex()
 

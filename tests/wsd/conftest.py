@@ -1,10 +1,2 @@
-"""Put hooks/ (the `wsd` package) and this folder (helpers) on sys.path."""
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-for path in (ROOT / "hooks", Path(__file__).resolve().parent):
-    if str(path) not in sys.path:
-        sys.path.insert(0, str(path))
+"""The renderer is imported as the installed ``wsd`` package (pyproject.toml, ``make`` installs it
+editable); pytest's default import mode puts this folder, with its helpers, on the path."""

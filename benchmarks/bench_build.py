@@ -8,7 +8,7 @@ process (what `make build` runs):
 
 - cold: diagram cache emptied first, so every diagram is rendered;
 - warm: the cache from the previous run, so every diagram is a cache hit;
-- no diagrams: hooks/diagram_fence.py left out of mkdocs.yml, so every
+- no diagrams: the ow-diagrams plugin disabled in mkdocs.yml, so every
   ```sequence fence is a plain code block (the fence's fallback);
 - edit to reload: a real `mkdocs serve` on 127.0.0.1; the time from writing
   an edited diagrams/nova/liberty/pause.wsd to the served page containing the edit
@@ -138,7 +138,8 @@ def main() -> int:
 
         config = project / "mkdocs.yml"
         with_fence = config.read_text(encoding="utf-8")
-        without = "\n".join(l for l in with_fence.splitlines() if "hooks/diagram_fence.py" not in l) + "\n"
+        without = with_fence.replace("  - ow-diagrams:\n", "  - ow-diagrams:\n      enabled: false\n", 1)
+        assert without != with_fence, "mkdocs.yml no longer lists the ow-diagrams plugin with options"
         # Interleaved, so a busy moment on the machine hits every kind of build alike.
         cold, warm, plain = [], [], []
         for _ in range(args.runs):

@@ -1,8 +1,8 @@
 """One PDF book per language, made from the built site with WeasyPrint.
 
 ``build_books`` is the single entry point: ``make pdf`` reaches it through
-``python -m pdfbook`` and ``hooks/pdf_export.py`` calls it after a site build
-when ``OW_PDF=1``. It reads only ``site/`` and ``mkdocs.yml``: no network.
+``python -m pdfbook`` and the ``ow-pdf`` plugin calls it after a site build
+when enabled (``OW_PDF=1``). It reads only ``site/`` and ``mkdocs.yml``: no network.
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def file_name(locale: str) -> str:
 
 
 def release_text() -> str:
-    from symbol_index import DEFAULT_RELEASE
+    from owsite.upstream import DEFAULT_RELEASE
     project, tag = DEFAULT_RELEASE
     name = RELEASE_NAMES.get(tag)
     return f"{project.capitalize()} {tag}" + (f" ({name})" if name else "")

@@ -1,4 +1,4 @@
-"""A small MkDocs project wired to the real hooks, for behaviour that needs controlled input."""
+"""A small MkDocs project wired to the real plugins, for behaviour that needs controlled input."""
 from __future__ import annotations
 
 import json
@@ -21,9 +21,8 @@ nova_api-->-client: 202 Accepted
 def make_project(root: Path, *, diagrams: dict[str, str] | None = None,
                  pages: dict[str, str] | None = None, options: dict | None = None) -> Path:
     """Write mkdocs.yml, docs/{zh,en}/... and diagrams/...; returns ``root``."""
-    hooks = ROOT / "hooks"
     settings = {"cache_dir": ".cache/wsd", **(options or {})}
-    diagram_options = "".join(f"\n            {k}: {json.dumps(v)}" for k, v in settings.items())
+    diagram_options = "".join(f"\n                {k}: {json.dumps(v)}" for k, v in settings.items())
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: mini
         site_url: http://127.0.0.1/mini/
@@ -32,8 +31,6 @@ def make_project(root: Path, *, diagrams: dict[str, str] | None = None,
         theme:
           name: mkdocs
           language: zh
-        extra:
-          diagrams:{diagram_options}
         markdown_extensions:
           - attr_list
           - pymdownx.snippets:
@@ -44,9 +41,6 @@ def make_project(root: Path, *, diagrams: dict[str, str] | None = None,
                 - name: sequence
                   class: wsd-source
                   format: !!python/name:pymdownx.superfences.fence_code_format
-        hooks:
-          - {hooks / "diagram_fence.py"}
-          - {hooks / "source_links.py"}
         plugins:
           - i18n:
               docs_structure: folder
@@ -56,6 +50,8 @@ def make_project(root: Path, *, diagrams: dict[str, str] | None = None,
                   name: 中文
                 - locale: en
                   name: English
+          - ow-diagrams:{diagram_options}
+          - ow-source-links
         """), encoding="utf-8")
     for rel, text in (diagrams or {"diagrams/demo.wsd": GOOD_DIAGRAM}).items():
         path = root / rel

@@ -9,7 +9,7 @@ from mkdocs_run import log_records, run_mkdocs
 from fake_wsd_server import FakeWsd
 from miniproject import GOOD_DIAGRAM, make_project
 
-import online_renderer
+from owsite.diagrams import online as online_renderer
 
 
 def closed_port_url() -> str:
@@ -92,4 +92,6 @@ def test_an_unknown_backend_is_a_clear_configuration_error(tmp_path):
     make_project(tmp_path, options={"backend": "cloud"})
     done = run_mkdocs(["build"], cwd=tmp_path)
     assert done.returncode != 0
-    assert "extra.diagrams.backend must be one of local, online, not 'cloud'" in done.stdout
+    # MkDocs' own config error, naming the plugin and the option; no traceback.
+    assert "Plugin 'ow-diagrams' option 'backend'" in done.stdout, done.stdout
+    assert "'cloud'" in done.stdout and "Traceback" not in done.stdout

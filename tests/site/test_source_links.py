@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from mkdocs_run import log_records, run_mkdocs
 from miniproject import make_project
-from symbol_index import Release, SymbolIndex
+from owsite.upstream import Release, SymbolIndex
 
 INDEX = SymbolIndex()
 

@@ -1,19 +1,29 @@
-"""Render diagram text through the cache: locally with hooks/wsd, or with the online service.
+"""Render diagram text through the cache: locally with the wsd package, or with the online service.
 
-Knows nothing about MkDocs or pages; the fence hook turns what comes back
+Knows nothing about MkDocs or pages; the plugin turns what comes back
 (entries, warnings, exceptions) into figures and log lines.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import online_renderer
-import source_resolver
 import wsd
-from diagram_cache import DiagramCache, key_for
-from diagram_options import DiagramOptions
+
+from ..upstream import Upstream
+from . import online
+from .cache import DiagramCache, key_for
+
+
+@dataclass(frozen=True)
+class OnlineOptions:
+    url: str
+    style: str
+    timeout: float
+    retries: int
 
 
 def renderer_fingerprint(package: Path = Path(wsd.__file__).resolve().parent) -> str:
@@ -27,10 +37,11 @@ def renderer_fingerprint(package: Path = Path(wsd.__file__).resolve().parent) ->
 
 
 class DiagramRenderer:
-    def __init__(self, cache: DiagramCache, options: DiagramOptions, fingerprint: str):
+    def __init__(self, cache: DiagramCache, options: OnlineOptions, fingerprint: str, upstream: Upstream):
         self.cache = cache
         self.options = options
         self.fingerprint = fingerprint
+        self.upstream = upstream
         self.rendered = 0
         self.reused = 0
         self.online_down: str | None = None  # why the service failed; stop asking until reset()
@@ -39,19 +50,19 @@ class DiagramRenderer:
         self.rendered = self.reused = 0
         self.online_down = None
 
-    def local(self, text: str, filename: str, id_prefix: str) -> dict:
+    def local(self, text: str, filename: str, id_prefix: str) -> dict[str, Any]:
         """``{svg, title, width, height, warnings: [[line, col, severity, message]]}``; raises wsd.WsdError.
 
         ``filename`` is not part of the key: diagnostics are stored by line and
         named by the caller, so zh and en pages share one entry.
         """
-        key = key_for("local", self.fingerprint, source_resolver.fingerprint(), id_prefix, text)
+        key = key_for("local", self.fingerprint, self.upstream.fingerprint(), id_prefix, text)
         entry = self.cache.get(key)
         if entry is not None:
             self.reused += 1
             return entry
         result = wsd.render(text, filename=filename, id_prefix=id_prefix,
-                            resolve=source_resolver.resolve_diagram_ref)
+                            resolve=self.upstream.resolve_diagram_ref)
         entry = {
             "svg": result.svg,
             "title": result.title,
@@ -64,19 +75,19 @@ class DiagramRenderer:
         return entry
 
     def online(self, text: str) -> bytes:
-        """PNG bytes; raises online_renderer.OnlineUnavailable or OnlineRejected."""
+        """PNG bytes; raises online.OnlineUnavailable or online.OnlineRejected."""
         opts = self.options
-        key = key_for("online", opts.online_url, opts.online_style, text)
+        key = key_for("online", opts.url, opts.style, text)
         entry = self.cache.get(key)
         if entry is not None:
             self.reused += 1
             return base64.b64decode(entry["png"])
         if self.online_down:
-            raise online_renderer.OnlineUnavailable(self.online_down)
+            raise online.OnlineUnavailable(self.online_down)
         try:
-            png = online_renderer.render_png(text, url=opts.online_url, style=opts.online_style,
-                                             timeout=opts.online_timeout, retries=opts.online_retries)
-        except online_renderer.OnlineUnavailable as exc:
+            png = online.render_png(text, url=opts.url, style=opts.style,
+                                    timeout=opts.timeout, retries=opts.retries)
+        except online.OnlineUnavailable as exc:
             self.online_down = str(exc)
             raise
         self.rendered += 1

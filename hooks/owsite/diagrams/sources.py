@@ -25,6 +25,10 @@ class Origin:
     line_offset: int   # add to a line number of the body to get a line of `filename`
     diagram: str | None  # "nova/pause" when the body is a diagrams/ file
 
+    def diagnostic(self, line: int, col: int, severity: str, message: str) -> str:
+        """``FILE:LINE:COL: severity: message`` for a line of the fence body."""
+        return f"{self.filename}:{line + self.line_offset}:{col}: {severity}: {message}"
+
 
 class DiagramSources:
     def __init__(self, root: Path, folder: str = "diagrams"):
@@ -34,7 +38,7 @@ class DiagramSources:
 
     def scan(self) -> None:
         """Re-read every .wsd file; called once per build so serve sees edits."""
-        by_text = {}
+        by_text: dict[str, str] = {}
         base = self.root / self.folder
         for path in sorted(base.rglob("*.wsd")):
             rel = path.relative_to(self.root).as_posix()
@@ -61,7 +65,7 @@ def _line_in(markdown: str | None, body: str) -> int:
     lines = markdown.splitlines()
     for number, line in enumerate(lines):
         if line.lstrip().startswith(("```", "~~~")) and "sequence" in line:
-            following = [l.strip() for l in lines[number + 1:number + 1 + len(wanted)]]
+            following = [text.strip() for text in lines[number + 1:number + 1 + len(wanted)]]
             if following == wanted:
                 return number + 1
     return 0

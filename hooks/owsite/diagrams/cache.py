@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 
 def key_for(*parts: str) -> str:
@@ -24,16 +25,16 @@ def key_for(*parts: str) -> str:
 
 
 class DiagramCache:
-    def __init__(self, directory: Path):
+    def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
-        self._memory: dict[str, dict] = {}
+        self._memory: dict[str, dict[str, Any]] = {}
         self.hits = 0
         self.misses = 0
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         entry = self._memory.get(key)
         if entry is None:
             try:
@@ -46,7 +47,7 @@ class DiagramCache:
         self.hits += 1
         return entry
 
-    def put(self, key: str, entry: dict) -> None:
+    def put(self, key: str, entry: dict[str, Any]) -> None:
         self._memory[key] = entry
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""The ``ow-diagrams`` plugin: ```` ```sequence ```` fences rendered to inline SVG figures."""

@@ -1,0 +1,40 @@
+"""Write the PDF books after the last language is built, when enabled.
+
+The books are made from the built site by ``pdfbook``, the same code that
+``python -m pdfbook`` (``make pdf``) runs over an already built site.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfbook
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+
+from .config import PdfConfig
+
+
+def is_nested_build(config: MkDocsConfig) -> bool:
+    """True inside i18n's builds of the extra languages."""
+    i18n = config.plugins.get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+class PdfPlugin(BasePlugin[PdfConfig]):
+    def __init__(self) -> None:
+        self.root_site_dir: str | None = None
+
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not is_nested_build(config):
+            # i18n rewrites site_dir for the other languages' builds; keep the root.
+            self.root_site_dir = config.site_dir
+        return config
+
+    @event_priority(-200)  # after i18n (-100) has built every other language
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or is_nested_build(config):
+            return
+        site_dir = Path(self.root_site_dir or config.site_dir)
+        pdfbook.build_books(Path(config.config_file_path or "mkdocs.yml"), site_dir, site_dir / "pdf",
+                            jobs=self.config.jobs)

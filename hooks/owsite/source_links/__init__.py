@@ -1,0 +1,1 @@
+"""The ``ow-source-links`` plugin: ``src:`` links in prose, resolved to upstream code."""

@@ -1,0 +1,70 @@
+"""Resolve ``src:`` links in page prose to upstream code at the page's release.
+
+``[`API.pause`](src:nova/compute/api.py#API.pause)`` becomes a link to the
+line of ``API.pause`` at the page's release (``owsite.upstream`` decides
+which). Only real links are rewritten, after Markdown has run, so examples in
+code blocks stay as written. An unknown file or name is logged at ERROR with
+the page and line, so a strict build fails.
+"""
+from __future__ import annotations
+
+import html
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..upstream import Upstream
+from .config import SourceLinksConfig
+
+log = logging.getLogger("mkdocs.plugins.ow-source-links")
+
+HREF_RE = re.compile(r'href="src:([^"]*)"')
+
+
+def line_of(raw: str, target: str) -> int:
+    """Line of the page where ``src:target`` is written; 1 when it cannot be found."""
+    index = raw.find(f"src:{target}")
+    return raw.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def rewrite_links(html_text: str, upstream: Upstream, release: str | None, raw: str,
+                  page_path: str) -> tuple[str, list[str]]:
+    """(HTML with every ``href="src:…"`` resolved, error lines for the ones that cannot be)."""
+    errors: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        target = html.unescape(match.group(1))
+        try:
+            url = upstream.resolve_src(target, release)
+        except LookupError as exc:
+            errors.append(f"{page_path}:{line_of(raw, target)}: error: "
+                          f"unknown source link src:{target}: {exc.args[0]}")
+            return 'href="#" class="src-link src-link--broken"'
+        return f'href="{html.escape(url)}" class="src-link"'
+
+    return HREF_RE.sub(replace, html_text), errors
+
+
+class SourceLinksPlugin(BasePlugin[SourceLinksConfig]):
+    def __init__(self) -> None:
+        self.upstream: Upstream | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # Fresh each build, so a serve rebuild sees edited release data and indexes.
+        self.upstream = Upstream()
+        return config
+
+    def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled or self.upstream is None:
+            return html_text
+        release = (page.meta or {}).get("release")
+        out, errors = rewrite_links(html_text, self.upstream, release, page.file.content_string,
+                                    f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+        for error in errors:
+            log.error(error)
+        return out

@@ -5,8 +5,10 @@ The project keeps only this derived index, never the upstream code: the index
 holds paths, dotted names and line numbers so that diagram references can be
 checked and linked without the upstream tree being present at build time.
 
-    python scripts/build_symbol_index.py --repo /path/to/nova.git --tag 12.0.0 \
-        --project nova -o data/symbols/nova-12.0.0.json
+    python scripts/build_symbol_index.py --repo /path/to/nova.git --project nova --tag 12.0.0
+
+The release must be listed in data/releases.toml first; the index is written
+to the file its entry names (``-o`` writes elsewhere, e.g. to compare).
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ import os
 import subprocess
 import sys
 import tempfile
+
+from owsite.releases import Catalog
 
 
 def git(repo: str, *args: str) -> bytes:
@@ -98,8 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tag", required=True)
     ap.add_argument("--project", required=True, help="short name, e.g. nova")
     ap.add_argument("--include-tests", action="store_true")
-    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("-o", "--output", help="default: the index file data/releases.toml names")
     args = ap.parse_args(argv)
+    try:
+        entry = Catalog.load().get(args.project, args.tag)
+    except LookupError as exc:
+        print(f"error: {exc.args[0]}; add an entry to data/releases.toml first", file=sys.stderr)
+        return 2
+    args.output = args.output or str(entry.index)
     repo = args.repo
     if os.path.isdir(os.path.join(repo, ".git")):
         repo = os.path.join(repo, ".git")

@@ -24,6 +24,12 @@ def check_files(names: list[str], upstream: Upstream, strict: bool = False) -> i
             print(f"{name}:1:1: error: cannot read: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             failed += 1
             continue
+        problem = upstream.directive_error(text)
+        if problem is not None:
+            # Every reference would fail the same way; the directive's line is the one to fix.
+            print(wsd.Diagnostic(name, problem[0], 1, "error", problem[1]), file=sys.stderr)
+            failed += 1
+            continue
         shown = [d for d in wsd.check(text, filename=name, resolve=upstream.resolve_diagram_ref)
                  if strict or d.severity == "error"]
         for diagnostic in shown:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import book, outline, render
+from owsite.releases import Catalog
 
-RELEASE_NAMES = {"12.0.0": "Liberty", "13.0.0": "Mitaka"}
+from . import book, outline, render
 
 
 @dataclass
@@ -34,11 +34,13 @@ def file_name(locale: str) -> str:
     return f"openstack-workflow-{locale}.pdf"
 
 
-def release_text() -> str:
-    from owsite.upstream import DEFAULT_RELEASE
-    project, tag = DEFAULT_RELEASE
-    name = RELEASE_NAMES.get(tag)
-    return f"{project.capitalize()} {tag}" + (f" ({name})" if name else "")
+def release_text(sources: list[str]) -> str:
+    """The releases the book's pages describe, as data/releases.toml assigns them to
+    the pages' paths, in the data's order: "Nova <tag> (<series>), Sahara <tag> (<series>)"."""
+    catalog = Catalog.load()
+    described = {catalog.for_page(src) for src in sources}
+    return ", ".join(f"{r.project.capitalize()} {r.tag} ({r.series})"
+                     for r in catalog.releases if r in described)
 
 
 def build_date() -> str:
@@ -66,7 +68,8 @@ def build_one(entries: list[outline.Entry], site_dir: Path, out_dir: Path,
               language: outline.Language, progress: Callable[[str], None] = print) -> BookResult:
     started = time.perf_counter()
     say = lambda msg: progress(f"[{language.locale}] {msg}")  # noqa: E731
-    source = book.assemble(language, entries, site_dir, release_text(), build_date(), say)
+    sources = [entry.src for entry in entries if entry.src]
+    source = book.assemble(language, entries, site_dir, release_text(sources), build_date(), say)
     out_file = out_dir / file_name(language.locale)
     pdf_pages = render.write_pdf(source.html, out_file, site_dir.resolve().as_uri() + "/",
                                  font_css() + source.page_css, say)

@@ -86,6 +86,17 @@ def test_an_unknown_reference_fails_the_strict_build_naming_the_wsd_file_and_lin
                       "in nova 12.0.0"]
 
 
+def test_a_release_directive_not_in_the_data_fails_at_its_line(tmp_path):
+    # A path, not a project: it must not reach the index files by name.
+    broken = GOOD_DIAGRAM.replace("# @release nova 12.0.0", "# @release ../symbols/nova 12.0.0")
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": broken})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    errors = log_records(done.stdout, "ERROR")
+    assert len(errors) == 1 and errors[0].startswith("diagrams/demo.wsd:1:1: error: @release: "
+                                                     "../symbols/nova 12.0.0 is not a release"), errors
+
+
 def test_a_syntax_error_names_the_wsd_file_and_line(tmp_path):
     broken = GOOD_DIAGRAM + "this line is not wsd\n"
     make_project(tmp_path, diagrams={"diagrams/demo.wsd": broken})

@@ -26,7 +26,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..upstream import Upstream
+from ..pages import path_in_language
+from ..upstream import Release, Upstream
 from . import figure, online
 from .cache import DiagramCache
 from .config import DiagramsConfig
@@ -45,6 +46,7 @@ class PageContext:
     raw: str | None = None        # the page file as written, for line numbers of inline fences
     url: str = ""                 # page.url, for links relative to the page
     language: str = "zh"
+    release: Release | None = None  # what the page describes; diagrams without `# @release` follow it
     prefixes: set[str] = field(default_factory=set)
 
 
@@ -98,11 +100,19 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
 
     @event_priority(-50)  # after i18n has tagged the page with its locale
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        release = None
+        if self.renderer is not None:
+            try:
+                release = self.renderer.upstream.page_release((page.meta or {}).get("release"),
+                                                              path_in_language(page))
+            except LookupError:
+                pass  # ow-source-links reports a bad front matter release once per page
         self.page = PageContext(
             path=f"{Path(config.docs_dir).name}/{page.file.src_uri}",
             raw=page.file.content_string,
             url=page.url,
             language=getattr(page.file, "locale", None) or config.theme.get("language") or "zh",
+            release=release,
         )
         return markdown
 
@@ -166,7 +176,7 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         page = self.page
         origin = self.sources.locate(source, page.path, page.raw)
         try:
-            entry = self.renderer.local(source, origin.filename, self._id_prefix(source))
+            entry = self.renderer.local(source, origin.filename, self._id_prefix(source), page.release)
         except wsd.WsdError as err:
             lines = [origin.diagnostic(d.line, d.col, d.severity, d.message) for d in err.diagnostics]
             for line in lines:

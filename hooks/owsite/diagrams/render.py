@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import wsd
 
-from ..upstream import Upstream
+from ..upstream import Release, Upstream
 from . import online
 from .cache import DiagramCache, key_for
 
@@ -50,19 +51,24 @@ class DiagramRenderer:
         self.rendered = self.reused = 0
         self.online_down = None
 
-    def local(self, text: str, filename: str, id_prefix: str) -> dict[str, Any]:
+    def local(self, text: str, filename: str, id_prefix: str,
+              page_release: Release | None = None) -> dict[str, Any]:
         """``{svg, title, width, height, warnings: [[line, col, severity, message]]}``; raises wsd.WsdError.
 
         ``filename`` is not part of the key: diagnostics are stored by line and
         named by the caller, so zh and en pages share one entry.
         """
-        key = key_for("local", self.fingerprint, self.upstream.fingerprint(), id_prefix, text)
+        # The page's release is the default of a diagram without `# @release`.
+        key = key_for("local", self.fingerprint, self.upstream.fingerprint(), str(page_release), id_prefix, text)
         entry = self.cache.get(key)
         if entry is not None:
             self.reused += 1
             return entry
+        problem = self.upstream.directive_error(text)
+        if problem is not None:
+            raise wsd.WsdError([wsd.Diagnostic(filename, problem[0], 1, "error", problem[1])])
         result = wsd.render(text, filename=filename, id_prefix=id_prefix,
-                            resolve=self.upstream.resolve_diagram_ref)
+                            resolve=partial(self.upstream.resolve_diagram_ref, default=page_release))
         entry = {
             "svg": result.svg,
             "title": result.title,

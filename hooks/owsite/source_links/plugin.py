@@ -18,7 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..upstream import Upstream
+from ..pages import path_in_language
+from ..upstream import Release, Upstream
 from .config import SourceLinksConfig
 
 log = logging.getLogger("mkdocs.plugins.ow-source-links")
@@ -32,7 +33,7 @@ def line_of(raw: str, target: str) -> int:
     return raw.count("\n", 0, index) + 1 if index >= 0 else 1
 
 
-def rewrite_links(html_text: str, upstream: Upstream, release: str | None, raw: str,
+def rewrite_links(html_text: str, upstream: Upstream, release: Release, raw: str,
                   page_path: str) -> tuple[str, list[str]]:
     """(HTML with every ``href="src:…"`` resolved, error lines for the ones that cannot be)."""
     errors: list[str] = []
@@ -62,9 +63,14 @@ class SourceLinksPlugin(BasePlugin[SourceLinksConfig]):
     def on_page_content(self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled or self.upstream is None:
             return html_text
-        release = (page.meta or {}).get("release")
-        out, errors = rewrite_links(html_text, self.upstream, release, page.file.content_string,
-                                    f"{Path(config.docs_dir).name}/{page.file.src_uri}")
+        page_path = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        try:
+            release = self.upstream.page_release((page.meta or {}).get("release"),
+                                                 path_in_language(page))
+        except LookupError as exc:
+            log.error(f"{page_path}:1: error: front matter release: {exc.args[0]}")
+            return html_text
+        out, errors = rewrite_links(html_text, self.upstream, release, page.file.content_string, page_path)
         for error in errors:
             log.error(error)
         return out

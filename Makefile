@@ -1,6 +1,10 @@
-# Set-up and everyday commands. Targets: serve, build, test, pdf, clean.
+# Set-up and everyday commands. Targets: serve, build, check, lint, test, pdf, clean.
 # Each target installs what it needs first, so a fresh Debian machine only
 # runs `make serve` or `make test`.
+#
+#   make check   the edit loop (under a minute): lint, the renderer's tests, the
+#                plugins' in-process tests and one strict build of the site
+#   make test    everything, browser and PDF books included (CI runs it)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -23,7 +27,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get -o DPkg::Lock::Timeout=300
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build test pdf clean system-packages
+.PHONY: serve build check lint test pdf clean system-packages
 
 # --- Python environment ------------------------------------------------------
 
@@ -68,6 +72,18 @@ build: $(VENV)/.requirements
 
 test: system-packages $(VENV)/.requirements-test
 	$(BIN)/python -m pytest tests
+
+# ruff on all Python; mypy on the build code (the renderer, hooks/wsd, strict),
+# as configured in pyproject.toml.
+lint: $(VENV)/.requirements-test
+	$(BIN)/ruff check hooks tests scripts benchmarks
+	$(BIN)/mypy
+
+# No browser and no PDF books: those are `make test`'s. The site tests that
+# need no build of their own share the session's one strict build.
+CHECK_TESTS := tests/wsd tests/glue tests/site/test_site_build.py
+check: lint
+	$(BIN)/python -m pytest -q -m "not browser and not pdf" $(CHECK_TESTS)
 
 pdf: build
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(PDF_PACKAGES)"

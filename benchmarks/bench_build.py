@@ -18,9 +18,9 @@ process (what `make build` runs):
 from __future__ import annotations
 
 import argparse
-import resource
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics

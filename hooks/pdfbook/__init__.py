@@ -10,9 +10,9 @@ import datetime as _dt
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from owsite.releases import Catalog
 
@@ -45,8 +45,8 @@ def release_text(sources: list[str]) -> str:
 
 def build_date() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (_dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc) if epoch
-            else _dt.datetime.now(_dt.timezone.utc))
+    when = (_dt.datetime.fromtimestamp(int(epoch), _dt.UTC) if epoch
+            else _dt.datetime.now(_dt.UTC))
     return when.strftime("%Y-%m-%d")
 
 

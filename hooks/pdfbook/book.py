@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from . import diagrams, markup, pages
 from .outline import Entry, Language
@@ -48,7 +48,8 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
         progress(f"page {page_no}/{len(page_entries)} {language.prefix}{entry.url or '(home)'}")
         html_file = site_dir / language.prefix / entry.url / "index.html"
         if not html_file.is_file():
-            raise FileNotFoundError(f"{html_file}: the nav names {entry.src} but the built site has no such page (run the site build first)")
+            raise FileNotFoundError(f"{html_file}: the nav names {entry.src} but the built site has "
+                                    "no such page (run the site build first)")
         chapter = pages.load(html_file, entry.key)
         pages.relink(chapter, language.prefix + entry.url, site_dir, keys)
         n_diagrams += diagrams.prepare(chapter.article, page_css)

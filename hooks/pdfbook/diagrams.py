@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import geometry, markup
@@ -24,7 +25,7 @@ LABEL_TO_ARROW = 12.0  # a message label sits this far above its arrow at most: 
 # less room for the running header and a caption.
 FORMATS = (("book-portrait", 174, 240), ("book-wide", 261, 160), ("book-huge", 384, 240))
 CUT_CLASSES = {"wsd-background", "wsd-lifeline", "wsd-bar"}   # may be split across slices
-SVG = "{%s}" % markup.SVG_NS
+SVG = f"{{{markup.SVG_NS}}}"
 
 
 @dataclass
@@ -76,7 +77,7 @@ def _body_height_mm(css_class: str) -> float:
     return FORMATS[-1][2]
 
 
-def _parts(svg: ET.Element):
+def _parts(svg: ET.Element) -> Iterator[tuple[ET.Element, tuple[float, float], bool]]:
     """Yield (element, extent, can_cut) for every drawable unit of the diagram."""
     for child in svg:
         tag = markup.local(child.tag)
@@ -89,7 +90,7 @@ def _parts(svg: ET.Element):
             yield from _unit(child)
 
 
-def _unit(el: ET.Element):
+def _unit(el: ET.Element) -> Iterator[tuple[ET.Element, tuple[float, float], bool]]:
     span = geometry.extent(el)
     if span is None:
         return
@@ -134,8 +135,9 @@ def cuts(svg: ET.Element, first_budget: float, budget: float) -> list[float]:
 
 def _header(svg: ET.Element) -> tuple[list[ET.Element], float, float]:
     """The top participant boxes (and actors): what a continuation repeats."""
-    lifeline_tops = [geometry.extent(line)[0] for line in svg.iter(SVG + "line")
-                     if "wsd-lifeline" in markup.classes(line)]
+    lifeline_extents = [geometry.extent(line) for line in svg.iter(SVG + "line")
+                        if "wsd-lifeline" in markup.classes(line)]
+    lifeline_tops = [span[0] for span in lifeline_extents if span is not None]
     head_bottom = min(lifeline_tops) if lifeline_tops else 0.0
     elements, tops = [], []
     for group in svg.iter(SVG + "g"):
@@ -232,8 +234,9 @@ def prepare(article: ET.Element, page_css: list[str]) -> int:
 
 def _figure_of(article: ET.Element, node: ET.Element) -> ET.Element | None:
     parents = {c: p for p in article.iter() for c in p}
-    while node is not None:
-        if markup.local(node.tag) == "figure":
-            return node
-        node = parents.get(node)
+    current: ET.Element | None = node
+    while current is not None:
+        if markup.local(current.tag) == "figure":
+            return current
+        current = parents.get(current)
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 
 import tinyhtml5
 
@@ -18,7 +19,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 RAW_TEXT = {"style", "script"}
 
 
-def parse(source) -> ET.Element:
+def parse(source: bytes | str) -> ET.Element:
     return tinyhtml5.parse(source, namespace_html_elements=False)
 
 
@@ -34,7 +35,7 @@ def classes(el: ET.Element) -> set[str]:
     return set(el.get("class", "").split())
 
 
-def iter_with_parent(root: ET.Element):
+def iter_with_parent(root: ET.Element) -> Iterator[tuple[ET.Element, ET.Element]]:
     for parent in root.iter():
         for child in list(parent):
             yield parent, child

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # MkDocs is imported late at run time: the CLI's --help stays fast
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 @dataclass(frozen=True)
@@ -18,7 +22,7 @@ class Entry:
     @property
     def url(self) -> str:
         """Directory URL of the page relative to its language root: "guide/boot/"."""
-        path = PurePosixPath(self.src)
+        path = PurePosixPath(self.src or "")
         if path.name in ("index.md", "README.md"):
             parent = str(path.parent)
             return "" if parent == "." else parent + "/"
@@ -39,7 +43,7 @@ class Language:
     nav_translations: dict
 
 
-def languages(config) -> list[Language]:
+def languages(config: MkDocsConfig) -> list[Language]:
     """Languages from the i18n plugin's options, the default one first."""
     plugin = config["plugins"]["i18n"]
     result = []
@@ -82,7 +86,7 @@ def entries(nav: list, language: Language) -> list[Entry]:
     return out
 
 
-def load(config_file: Path):
+def load(config_file: Path) -> MkDocsConfig:
     """The validated MkDocs config (plugins loaded) of ``config_file``."""
     from mkdocs.config import load_config  # imported late: the CLI's --help stays fast
     return load_config(str(config_file))

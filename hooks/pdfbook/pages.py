@@ -59,7 +59,7 @@ def _unfold_for_print(article: ET.Element) -> None:
     """Paper has no clicks: open every <details>, and set each content tab under its label."""
     for details in article.iter("details"):
         details.set("open", "open")
-    for parent, tabs in list(markup.iter_with_parent(article)):
+    for _parent, tabs in list(markup.iter_with_parent(article)):
         if "tabbed-set" not in markup.classes(tabs):
             continue
         labels_div = next((c for c in tabs if "tabbed-labels" in markup.classes(c)), None)
@@ -96,8 +96,9 @@ def relink(chapter: Chapter, page_url: str, site_dir: Path, keys: dict[str, str]
     base = "https://book.invalid/" + page_url
     for parent, el in list(markup.iter_with_parent(chapter.article)):
         tag = markup.local(el.tag)
-        if tag == "a" and not markup.is_svg(el) and el.get("href") is not None:
-            target = _book_target(el.get("href"), base, keys)
+        href = el.get("href")
+        if tag == "a" and not markup.is_svg(el) and href is not None:
+            target = _book_target(href, base, keys)
             if target is None:
                 markup.unwrap(parent, el)
             elif target:

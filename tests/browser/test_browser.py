@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.browser
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 DOCS = ROOT / "docs"
 INCLUDE_RE = re.compile(r'--8<--\s+"(diagrams/[^"]+\.wsd)"')
@@ -47,7 +49,8 @@ def open_page(new_page, site_url, path, **options):
     return page
 
 
-@pytest.mark.parametrize("start, other", [("liberty/nova/pause/", "en/liberty/nova/pause/"), ("en/liberty/nova/pause/", "liberty/nova/pause/")])
+@pytest.mark.parametrize("start, other", [("liberty/nova/pause/", "en/liberty/nova/pause/"),
+                                          ("en/liberty/nova/pause/", "liberty/nova/pause/")])
 def test_the_language_switch_keeps_the_page(new_page, site_url, start, other):
     page = open_page(new_page, site_url, start)
     target_lang = "en" if other.startswith("en/") else "zh"

@@ -37,10 +37,10 @@ def test_pull_requests_build_and_test_and_main_deploys_with_the_pages_artifact_f
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
 
 
-def test_ci_runs_make_test_and_nothing_weaker():
+def test_ci_lints_first_then_runs_make_test_and_nothing_weaker():
     script = (ROOT / ".ci/run").read_text(encoding="utf-8")
     commands = [l.strip() for l in script.splitlines() if l.strip() and not l.lstrip().startswith("#")]
-    assert "exec make test </dev/null" in commands
+    assert "exec make lint test </dev/null" in commands
     assert not any("pytest" in c or "-k" in c.split() for c in commands)
 
 

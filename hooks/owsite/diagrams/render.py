@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,9 @@ class OnlineOptions:
     retries: int
 
 
-def renderer_fingerprint(package: Path = Path(wsd.__file__).resolve().parent) -> str:
+def renderer_fingerprint(package: Path | None = None) -> str:
     """Hash of the renderer's code and fonts: any change there invalidates cached SVGs."""
+    package = package or Path(wsd.__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:

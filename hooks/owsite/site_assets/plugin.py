@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import wsd
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+
+import wsd
 
 from .config import SiteAssetsConfig
 
@@ -26,7 +27,7 @@ def language_prefix(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
     if i18n is None or getattr(i18n, "is_default_language_build", True):
         return ""
-    return f"{getattr(i18n, 'current_language')}/"
+    return f"{i18n.current_language}/"
 
 
 def font_face_css(fonts: list[Path], family: str) -> str:

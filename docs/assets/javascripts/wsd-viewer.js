@@ -1,8 +1,8 @@
 /* Full-screen view of a sequence diagram, with zoom (wheel, buttons, keys) and pan (drag).
  *
- * The figure's own <svg> is moved into the overlay and put back on close,
- * rather than cloned: a clone would duplicate every id (markers, clip paths)
- * in the document.
+ * The figure's own picture (the inline <svg>, or the online backend's <img>)
+ * is moved into the overlay and put back on close, rather than cloned: a clone
+ * of the SVG would duplicate every id (markers, clip paths) in the document.
  */
 (function () {
   "use strict";

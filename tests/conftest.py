@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from mkdocs_run import ROOT, run_mkdocs
 
 

@@ -5,10 +5,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import wsd
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
-
-import wsd
 from owsite.diagrams.cache import DiagramCache, key_for
 from owsite.diagrams.plugin import DiagramsPlugin
 from owsite.diagrams.render import DiagramRenderer, OnlineOptions

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from owsite.check import check_files
 from owsite.releases import Catalog, Release, UnknownRelease, release_directive
 from owsite.upstream import Upstream

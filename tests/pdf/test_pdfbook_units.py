@@ -5,7 +5,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 import wsd
 from pdfbook import diagrams, geometry, markup, outline, pages
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfbook
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
-
-import pdfbook
 
 from .config import PdfConfig
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import wsd
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-
-import wsd
 
 from .config import SiteAssetsConfig
 

@@ -36,6 +36,7 @@ class Release:
     index: Path | None = field(default=None, compare=False)
     sources: tuple[str, ...] = field(default=(), compare=False)
     pages: tuple[str, ...] = field(default=(), compare=False)
+    folder: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.project} {self.tag}"
@@ -117,6 +118,12 @@ class Catalog:
                 return release
         return None
 
+    def siblings(self, release: Release) -> list[Release]:
+        """The project's other releases that have pages of their own, newest first."""
+        others = [r for r in self.releases
+                  if r.project == release.project and r.pages and r != release]
+        return sorted(others, key=lambda r: r.version, reverse=True)
+
     def with_pages(self) -> list[Release]:
         """Releases that own pages, in the data's order."""
         return [r for r in self.releases if r.pages]
@@ -143,6 +150,7 @@ def _release(entry: dict[str, Any], path: Path) -> Release:
             project=project, tag=tag, series=str(entry["series"]), url=str(entry["url"]),
             index=(path.parent / str(entry["index"])).resolve(),
             sources=tuple(entry.get("sources", ())), pages=tuple(entry.get("pages", ())),
+            folder=str(entry.get("folder", "")),
         )
     except KeyError as exc:
         raise ValueError(f"{path}: a [[release]] entry has no {exc.args[0]}: {entry}") from None

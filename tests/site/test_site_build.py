@@ -202,3 +202,51 @@ def test_no_page_shows_an_empty_banner(built_site):
     for page in html_pages(built_site):
         for inner in banner.findall(page.read_text(encoding="utf-8")):
             assert re.sub(r"<[^>]+>|\s", "", inner), f"{page.relative_to(built_site)}: empty banner"
+
+
+SWITCH_RE = re.compile(r'<p class="ow-release" data-release="([^"]+)">(.*?)</p>', re.S)
+HREF_RE = re.compile(r'class="ow-release__switch" href="([^"]+)"')
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_nova_operation_page_switches_to_the_same_page_at_the_other_release(built_site, language):
+    pairs = 0
+    for md in sorted(markdown_pages("zh")):
+        if not (md.startswith("nova/") or md.startswith("liberty/nova/")):
+            continue
+        page = built_page(built_site, language, md)
+        found = SWITCH_RE.search(page.read_text(encoding="utf-8"))
+        assert found, f"{language} {md}: no release bar"
+        assert found.group(1) == ("nova 12.0.0" if md.startswith("liberty/") else "nova 33.0.2") \
+            or md == "liberty/nova/trigger-crash-dump.md"
+        hrefs = HREF_RE.findall(found.group(2))
+        assert len(hrefs) == 1, (language, md, hrefs)
+        target = (page.parent / hrefs[0]).resolve() / "index.html"
+        other = md.removeprefix("liberty/") if md.startswith("liberty/") else f"liberty/{md}"
+        if (DOCS / language / other).is_file():
+            assert target == built_page(built_site, language, other).resolve(), (language, md, hrefs)
+            pairs += 1
+        else:
+            assert target.is_file(), (language, md, hrefs)
+    assert pairs >= 80  # 43 operations and the index at 2026.1, 44 and the index at Liberty
+
+
+def test_pages_of_a_single_release_project_name_it_without_a_switch(built_site):
+    text = built_page(built_site, "en", "cinder/create-volume.md").read_text(encoding="utf-8")
+    found = SWITCH_RE.search(text)
+    assert found and found.group(1) == "cinder 28.0.0"
+    assert "Cinder 28.0.0 (2026.1)" in found.group(2)
+    assert HREF_RE.findall(found.group(2)) == []
+
+
+def test_pages_about_the_site_carry_no_release_bar(built_site):
+    for md in ("index.md", "contributing.md", "reading-list.md"):
+        assert 'class="ow-release"' not in built_page(built_site, "zh", md).read_text(encoding="utf-8"), md
+
+
+def test_every_page_carries_the_release_labels_for_search_results(built_site):
+    text = built_page(built_site, "zh", "nova/pause.md").read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="ow-releases">(.*?)</script>', text)
+    assert found
+    labels = json.loads(found.group(1))
+    assert labels["liberty/"] == "Nova Liberty" and labels["nova/"] == "Nova 2026.1"

@@ -28,7 +28,37 @@
     return rest.indexOf("en/") === 0 || rest === "en" ? "en" : "zh";
   }
 
+  // Page-prefix -> release label, written into each page by the ow-release-switch plugin.
+  var RELEASES = {};
+  try { RELEASES = JSON.parse(document.getElementById("ow-releases").textContent); } catch (e) { /* none */ }
+
+  function releaseOf(item) {
+    var link = item.querySelector("a[href]");
+    if (!link) return "";
+    var path = new URL(link.getAttribute("href"), location.href).pathname;
+    var rest = path.indexOf(ROOT) === 0 ? path.slice(ROOT.length) : path.replace(/^\//, "");
+    rest = rest.replace(/^en\//, "");
+    var best = "";
+    Object.keys(RELEASES).forEach(function (prefix) {
+      if (rest.indexOf(prefix) === 0 && prefix.length > best.length) best = prefix;
+    });
+    return best ? RELEASES[best] : "";
+  }
+
+  // Both releases of Nova have pages of the same name: say which one a hit is.
+  function label(item) {
+    var title = item.querySelector("h1, h2");
+    if (!title || title.querySelector(".ow-search-release")) return;
+    var release = releaseOf(item);
+    if (!release) return;
+    var badge = document.createElement("span");
+    badge.className = "ow-search-release";
+    badge.textContent = release;
+    title.appendChild(badge);
+  }
+
   function reorder(list) {
+    Array.prototype.forEach.call(list.children, label);
     var items = Array.prototype.slice.call(list.children);
     var mine = items.filter(function (item) { return languageOf(item) === CURRENT; });
     var others = items.filter(function (item) { return languageOf(item) !== CURRENT; });

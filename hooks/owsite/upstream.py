@@ -97,16 +97,20 @@ class Upstream:
         """``nova/compute/api.py#API.pause`` or ``setup.cfg`` -> URL at the page's release;
         ``@TAG/nova/compute/api.py#API.pause`` -> URL at another tag of the same project
         (a page comparing two releases links each side at its own tag)."""
-        release = page_release
+        tag = None
         if target.startswith("@"):
             tag, _, target = target[1:].partition("/")
             if not tag:
                 raise LookupError(f"src:@{target} names no tag")
-            release = self.catalog.get(page_release.project, tag)
         path, _, name = target.partition("#")
         if not path:
             raise LookupError(f"src:{target} names no file")
-        return self.url(self.release_for_path(release, path), path, name)
+        if tag is None:
+            return self.url(self.release_for_path(page_release, path), path, name)
+        # An explicit tag belongs to the project whose tree the path is in: a 2026.1
+        # guide can link retired Sahara with src:@3.0.0/sahara/...
+        owner = self.catalog.owner(path) or page_release.project
+        return self.url(self.catalog.get(owner, tag), path, name)
 
     def diagram_release(self, directives: dict[str, str], path: str = "",
                         default: Release | None = None) -> Release:

@@ -1,1 +1,1 @@
-"""The ``ow-release-switch`` plugin: which release a page describes, and a link to the same page at the project's other release."""
+"""The ``ow-release-switch`` plugin: the release a page describes, and the same page at the other release."""

@@ -83,7 +83,8 @@ class ReleaseSwitchPlugin(BasePlugin[ReleaseSwitchConfig]):
     def bar(self, page: Page) -> str:
         assert self.catalog is not None
         path = path_in_language(page)
-        language = "en" if getattr(page.file, "locale", None) == "en" or page.file.src_uri.startswith("en/") else "zh"
+        english = getattr(page.file, "locale", None) == "en" or page.file.src_uri.startswith("en/")
+        language = "en" if english else "zh"
         front = (page.meta or {}).get("release")
         # The folder decides the pairing; the front matter may name another tag of the project
         # (Liberty's trigger-crash-dump is traced at 13.0.0), which is what the bar shows.
@@ -97,7 +98,8 @@ class ReleaseSwitchPlugin(BasePlugin[ReleaseSwitchConfig]):
         if not mine and not any(c.exists for c in others):
             return ""  # a page about the site, not about a release
         words = WORDS[language]
-        parts = [f'<span class="ow-release__this">{html.escape(words["this"].format(name=display_name(release, language)))}</span>']
+        this = words["this"].format(name=display_name(release, language))
+        parts = [f'<span class="ow-release__this">{html.escape(this)}</span>']
         own_url = page_url(path)
         # The language prefix of the page's URL ("en/" or ""): the other page is in the same language.
         language_prefix = page.url[: len(page.url) - len(own_url)] if page.url.endswith(own_url) else ""
@@ -107,7 +109,8 @@ class ReleaseSwitchPlugin(BasePlugin[ReleaseSwitchConfig]):
             href = html.escape(get_relative_url(language_prefix + page_url(other.path), page.url))
             name = display_name(other.release, language)
             if other.exists:
-                parts.append(f'<a class="ow-release__switch" href="{href}">{html.escape(words["to"].format(name=name))}</a>')
+                switch = words["to"].format(name=name)
+                parts.append(f'<a class="ow-release__switch" href="{href}">{html.escape(switch)}</a>')
             else:
                 index = words["index"].format(project=other.release.project.capitalize(),
                                               series=other.release.series)

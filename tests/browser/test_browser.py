@@ -50,7 +50,9 @@ def open_page(new_page, site_url, path, **options):
 
 
 @pytest.mark.parametrize("start, other", [("liberty/nova/pause/", "en/liberty/nova/pause/"),
-                                          ("en/liberty/nova/pause/", "liberty/nova/pause/")])
+                                          ("en/liberty/nova/pause/", "liberty/nova/pause/"),
+                                          ("nova/live-migrate/", "en/nova/live-migrate/"),
+                                          ("en/cinder/attach-volume/", "cinder/attach-volume/")])
 def test_the_language_switch_keeps_the_page(new_page, site_url, start, other):
     page = open_page(new_page, site_url, start)
     target_lang = "en" if other.startswith("en/") else "zh"
@@ -59,6 +61,22 @@ def test_the_language_switch_keeps_the_page(new_page, site_url, start, other):
     page.wait_for_load_state("load")
     assert site_path(page.url, site_url) == other
     assert page.evaluate("document.documentElement.lang") == target_lang
+    assert page.foreign_requests == []
+
+
+@pytest.mark.parametrize("start, other", [("nova/live-migrate/", "liberty/nova/live-migrate/"),
+                                          ("en/liberty/nova/boot/", "en/nova/boot/"),
+                                          ("en/guide/boot/", "en/liberty/guide/boot/")])
+def test_the_release_switch_lands_on_the_same_page_in_the_same_language(new_page, site_url, start, other):
+    page = open_page(new_page, site_url, start)
+    bar = page.locator(".ow-release")
+    assert bar.is_visible()
+    title_bottom = page.locator("h1").first.bounding_box()
+    assert bar.bounding_box()["y"] >= title_bottom["y"]  # named near the title, under it
+    bar.locator(".ow-release__switch").click()
+    page.wait_for_load_state("load")
+    assert site_path(page.url, site_url) == other
+    assert page.locator(".ow-release").is_visible()
     assert page.foreign_requests == []
 
 
@@ -90,6 +108,20 @@ def test_search_finds_the_right_pages_in_the_readers_language_first(new_page, si
     assert mine and set(mine) <= set(expected), (mine, expected)
     # The page that mentions it most is among the results shown.
     assert max(expected, key=expected.get) in mine, (mine, expected)
+
+
+def test_search_hits_name_their_release(new_page, site_url):
+    page = open_page(new_page, site_url, "en/")
+    search(page, "pause")
+    # The first link of each item is the page; its title carries the badge.
+    rows = page.eval_on_selector_all(
+        ".md-search-result__item > a:first-child",
+        "els => els.map(e => [e.href, (e.querySelector('.ow-search-release') || {}).textContent || ''])")
+    labelled = {site_path(href, site_url): badge for href, badge in rows}
+    liberty = [b for h, b in labelled.items() if h.startswith("en/liberty/nova/")]
+    current = [b for h, b in labelled.items() if h.startswith("en/nova/")]
+    assert liberty and set(liberty) == {"Nova Liberty"}, labelled
+    assert current and set(current) == {"Nova 2026.1"}, labelled
 
 
 MEASURE_JS = """

@@ -24,7 +24,8 @@ def tiny_png(width: int = 2, height: int = 1) -> bytes:
 
 
 class FakeWsd:
-    def __init__(self, fail_first: int = 0):
+    def __init__(self, fail_first: int = 0, answer: object = ...):
+        self.answer = answer  # when given, the JSON every POST gets back instead of the real reply
         self.posts: list[dict[str, str]] = []
         self.gets: list[str] = []
         self.fail_first = fail_first
@@ -48,7 +49,8 @@ class FakeWsd:
                         errors.append(f"Line {number}: Syntax error.")
                 image_id = f"img{len(fake.posts)}"
                 fake.images[image_id] = tiny_png(len(form.get("style", "x")), 1)
-                body = json.dumps({"img": f"?png={image_id}", "errors": errors}).encode()
+                reply = {"img": f"?png={image_id}", "errors": errors} if fake.answer is ... else fake.answer
+                body = json.dumps(reply).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))

@@ -95,3 +95,32 @@ def test_an_unknown_backend_is_a_clear_configuration_error(tmp_path):
     # MkDocs' own config error, naming the plugin and the option; no traceback.
     assert "Plugin 'ow-diagrams' option 'backend'" in done.stdout, done.stdout
     assert "'cloud'" in done.stdout and "Traceback" not in done.stdout
+
+
+@pytest.mark.parametrize("answer", [[], None, "x", {"img": 5}, {"errors": "no"}, {"img": ""}])
+def test_client_turns_a_malformed_answer_into_unavailable(answer):
+    with FakeWsd(answer=answer) as fake:
+        with pytest.raises(online_renderer.OnlineUnavailable):
+            online_renderer.render_png("a->b: hi", url=fake.url, style="rose", retries=0)
+    assert fake.gets == []
+
+
+@pytest.mark.parametrize("img", ["http://169.254.169.254/latest/meta-data/?png=img1",
+                                 "//169.254.169.254/?png=img1", "https://127.0.0.1/?png=img1"])
+def test_client_fetches_the_image_only_from_the_services_origin(img):
+    with FakeWsd(answer={"img": img, "errors": []}) as fake:
+        with pytest.raises(online_renderer.OnlineUnavailable) as caught:
+            online_renderer.render_png("a->b: hi", url=fake.url, style="rose", retries=0)
+    assert "another origin" in str(caught.value) and fake.gets == []
+
+
+@pytest.mark.parametrize("answer", [[], None, "x", {"img": 5}])
+def test_a_malformed_answer_fails_the_strict_build_and_keeps_the_diagram(tmp_path, answer):
+    with FakeWsd(answer=answer) as fake:
+        make_project(tmp_path, options={"backend": "online", "online_url": fake.url, "online_retries": 0})
+        done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    assert "online renderer unreachable" in done.stdout
+    html = (tmp_path / "site/index.html").read_text(encoding="utf-8") if (tmp_path / "site").exists() else None
+    if html is not None:  # mkdocs may leave the aborted site; the diagram must not be missing from it
+        assert "wsd-figure" in html

@@ -128,3 +128,42 @@ def test_site_assets_add_the_fonts_and_their_sheet(tmp_path):
     assert {Path(f).name for f in wsd.font_files()} <= {Path(n).name for n in names}
     css = font_face_css([Path("a.woff2"), Path("b.ttf"), Path("c.txt")], "'F'")
     assert 'url("../fonts/a.woff2") format("woff2"), url("../fonts/b.ttf") format("truetype")' in css
+
+
+def test_the_fingerprint_covers_the_code_that_writes_entries():
+    import owsite.diagrams.render as render
+    from owsite.diagrams.render import renderer_fingerprint
+    wsd_dir = Path(wsd.__file__).resolve().parent
+    glue_dir = Path(render.__file__).resolve().parent
+    assert renderer_fingerprint() == renderer_fingerprint(wsd_dir, glue_dir) != renderer_fingerprint(wsd_dir)
+
+
+def test_no_exception_escapes_the_fence_formatter(tmp_path):
+    plugin, _, _ = configured(DiagramsPlugin())
+    plugin.renderer = DiagramRenderer(DiagramCache(tmp_path), OnlineOptions("u", "s", 1.0, 0), "fp", UPSTREAM)
+    plugin.sources = DiagramSources(tmp_path)
+
+    # An entry the rest of the fence cannot use fails after the guarded render call.
+    plugin.renderer.local = lambda *args, **kwargs: {"warnings": 5}
+    html = plugin._format(DIAGRAM, "sequence", "wsd", {}, None)
+    assert 'class="admonition failure wsd-error"' in html
+    assert any("error: diagram not rendered: TypeError" in m for m in plugin.reported)
+
+
+def test_the_svg_map_is_emptied_after_each_build(tmp_path):
+    plugin, _, _ = configured(DiagramsPlugin())
+    plugin.renderer = DiagramRenderer(DiagramCache(tmp_path), OnlineOptions("u", "s", 1.0, 0), "fp", UPSTREAM)
+    plugin.sources = DiagramSources(tmp_path)
+    for n in range(3):
+        plugin._format(DIAGRAM.replace("go", f"go {n}"), "sequence", "wsd", {}, None)
+    assert len(plugin.svgs) == 3
+    summarise = min(plugin.on_post_build.methods, key=lambda m: m.mkdocs_priority)
+    summarise(SimpleNamespace(site_dir=str(tmp_path)))
+    assert plugin.svgs == {}
+
+
+def test_an_unwritable_cache_keeps_the_entry_in_memory(tmp_path):
+    (tmp_path / "ro").write_text("a file, so nothing can be made under it (even by root)")
+    cache = DiagramCache(tmp_path / "ro" / "wsd")
+    cache.put("ab" * 32, {"svg": "<svg/>"})
+    assert cache.get("ab" * 32) == {"svg": "<svg/>"} and cache.write_error

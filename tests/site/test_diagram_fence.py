@@ -160,3 +160,61 @@ def test_two_diagrams_on_one_page_share_no_id(tmp_path, diagram_count):
     ids = re.findall(r'\sid="([^"]+)"', page(tmp_path))
     assert ids and len(ids) == len(set(ids))
     assert svg_count(page(tmp_path)) == diagram_count
+
+
+@pytest.mark.parametrize("entry", ["{}", "[]", "null", '"x"', '{"svg": 5, "title": null, "width": 1, '
+                                   '"height": 1, "warnings": []}'])
+def test_a_cache_entry_of_the_wrong_shape_is_rendered_again(tmp_path, entry):
+    make_project(tmp_path)
+    assert run_mkdocs(["build", "--strict"], cwd=tmp_path).returncode == 0
+    for path in (tmp_path / ".cache/wsd").rglob("*.json"):
+        path.write_text(entry, encoding="utf-8")
+    again = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert again.returncode == 0, again.stdout
+    assert totals(again.stdout) == (1, 1)
+    assert svg_count(page(tmp_path)) == 1 and svg_count(page(tmp_path, "en")) == 1
+
+
+def test_an_unwritable_cache_is_a_note_and_the_build_goes_on(tmp_path):
+    # A file where the cache folder should be: unwritable even for root, unlike chmod.
+    make_project(tmp_path, options={"cache_dir": "blocked/wsd"})
+    (tmp_path / "blocked").write_text("not a folder", encoding="utf-8")
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert "crashed" not in done.stdout and "diagram cache not written" in done.stdout
+    assert svg_count(page(tmp_path)) == 1
+
+
+def test_a_symlinked_include_that_leaves_the_repository_is_refused(tmp_path):
+    secret = tmp_path / "outside.txt"
+    secret.write_text("root:x:0:0:SECRET\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    make_project(project, pages={"index.md": '# P\n\n```sequence\n--8<-- "diagrams/notes.wsd"\n```\n\n'
+                                             '--8<-- "includes/notes.txt"\n'})
+    (project / "diagrams/notes.wsd").symlink_to(secret)
+    (project / "includes").mkdir()
+    (project / "includes/notes.txt").symlink_to(secret)
+    done = run_mkdocs(["build", "--strict"], cwd=project)
+    assert done.returncode != 0
+    assert "docs/zh/index.md:4:9: error: include 'diagrams/notes.wsd' refused: its real path leaves" \
+        in done.stdout
+    assert "docs/zh/index.md:7:9: error: include 'includes/notes.txt' refused" in done.stdout
+    assert "SECRET" not in done.stdout
+    for html in (project / "site").rglob("*.html") if (project / "site").exists() else []:
+        assert "SECRET" not in html.read_text(encoding="utf-8")
+
+
+def test_an_include_outside_the_include_roots_is_refused(tmp_path):
+    make_project(tmp_path, pages={"index.md": '# P\n\n--8<-- "mkdocs.yml"\n'})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    assert "docs/zh/index.md:3:9: error: include 'mkdocs.yml' refused: not under an include root (diagrams/)" \
+        in done.stdout
+
+
+def test_a_bom_in_an_included_diagram_is_dropped(tmp_path):
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": "\ufeff" + GOOD_DIAGRAM})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert svg_count(page(tmp_path)) == 1 and "\ufeff" not in page(tmp_path)

@@ -30,6 +30,7 @@ class DiagramCache:
         self._memory: dict[str, dict[str, Any]] = {}
         self.hits = 0
         self.misses = 0
+        self.write_error: str | None = None  # why the disk copy failed; the build goes on
 
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
@@ -47,8 +48,19 @@ class DiagramCache:
         self.hits += 1
         return entry
 
+    def forget(self, key: str) -> None:
+        """Drop an entry the caller found invalid, so it is rendered again."""
+        self._memory.pop(key, None)
+
     def put(self, key: str, entry: dict[str, Any]) -> None:
+        """Keep ``entry``; a disk that refuses it (read-only, full) is noted in write_error, not raised."""
         self._memory[key] = entry
+        try:
+            self._write(key, entry)
+        except OSError as exc:
+            self.write_error = f"{self.directory}: {exc.strerror or exc}"
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename, so a reader never sees half a file.

@@ -18,3 +18,6 @@ class DiagramsConfig(Config):
     online_retries = c.Type(int, default=2)
     # Relative to mkdocs.yml; shared by every build and language.
     cache_dir = c.Type(str, default=".cache/wsd")
+    # Folders (relative to mkdocs.yml) a page may include with `--8<--`; an
+    # include whose real path (symlinks resolved) is elsewhere is an error.
+    include_roots = c.ListOfItems(c.Type(str), default=["diagrams"])

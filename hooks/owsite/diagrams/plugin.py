@@ -32,7 +32,7 @@ from . import figure, online
 from .cache import DiagramCache
 from .config import DiagramsConfig
 from .render import DiagramRenderer, OnlineOptions, renderer_fingerprint
-from .sources import DiagramSources, Origin
+from .sources import DiagramSources, Origin, refused_includes
 
 log = logging.getLogger("mkdocs.plugins.ow-diagrams")
 
@@ -97,6 +97,7 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         if self.sources is not None:
             self.sources.scan()
         self.outputs = {}
+        self._warn_cache()
 
     @event_priority(-50)  # after i18n has tagged the page with its locale
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -114,6 +115,12 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
             language=getattr(page.file, "locale", None) or config.theme.get("language") or "zh",
             release=release,
         )
+        if self.sources is not None:
+            # Snippets runs after this event: take refused includes out before it reads them.
+            refused, markdown = refused_includes(markdown, self.page.path, self.sources.root,
+                                                 self.config.include_roots)
+            for line in refused:
+                self._report(logging.ERROR, line)
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -133,8 +140,23 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
             return
         if self.renderer.rendered or self.renderer.reused:
             log.info("diagrams: %d rendered, %d reused from cache", self.renderer.rendered, self.renderer.reused)
+        self._warn_cache()
         self.renderer.reset()
         self.reported.clear()
+        # Every page of this build has had its SVG put in; serve's next rebuild starts empty.
+        self.svgs.clear()
+
+    def _warn_cache(self) -> None:
+        """A cache that cannot be written costs time, not correctness: say so once, and go on.
+
+        Logged at INFO, not WARNING: a read-only cache (a CI mount, a shared
+        checkout) must not fail a strict build that is otherwise right.
+        """
+        cache = self.renderer.cache if self.renderer is not None else None
+        if cache is not None and cache.write_error:
+            log.info("warning: diagram cache not written (%s); diagrams are rendered again next build",
+                     cache.write_error)
+            cache.write_error = None
 
     on_post_build = CombinedEvent(_write_outputs, _summarise)
 
@@ -171,8 +193,30 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
 
     def _format(self, source: str, language: str, css_class: str, options: dict[str, Any],
                 md: Any, **kwargs: Any) -> str:
-        """The SuperFences formatter of ```` ```sequence ````."""
+        """The SuperFences formatter of ```` ```sequence ````.
+
+        SuperFences drops a fence whose formatter raises, silently: so nothing
+        may escape from here. Anything unexpected is an ERROR (a strict build
+        fails) and an error box where the figure would be.
+        """
+        try:
+            return self._format_fence(source)
+        except Exception as exc:
+            filename = self.page.path
+            try:
+                if self.sources is not None:
+                    filename = self.sources.locate(source, self.page.path, self.page.raw).filename
+            except Exception:
+                pass
+            line = f"{filename}:1:1: error: diagram not rendered: {exc!r}"
+            self._report(logging.ERROR, line)
+            return figure.error_box(diagnostics=[line], text=source, filename=filename,
+                                    language=self.page.language)
+
+    def _format_fence(self, source: str) -> str:
         assert self.renderer is not None and self.sources is not None, "on_config has not run"
+        # An included file's UTF-8 BOM reaches the fence at the start of its first line.
+        source = "\n".join(line.removeprefix("\ufeff") for line in source.split("\n"))
         page = self.page
         origin = self.sources.locate(source, page.path, page.raw)
         try:

@@ -27,15 +27,45 @@ class OnlineOptions:
     retries: int
 
 
-def renderer_fingerprint(package: Path | None = None) -> str:
-    """Hash of the renderer's code and fonts: any change there invalidates cached SVGs."""
-    package = package or Path(wsd.__file__).resolve().parent
+def renderer_fingerprint(*packages: Path) -> str:
+    """Hash of everything that shapes a cache entry: the renderer's code and fonts
+    and this package, which writes the entries. A change in either invalidates them."""
+    packages = packages or (Path(wsd.__file__).resolve().parent, Path(__file__).resolve().parent)
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    for package in packages:
+        digest.update(package.name.encode())
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(len(path.read_bytes()).to_bytes(8, "big"))
+                digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def valid_local_entry(entry: Any) -> bool:
+    """The shape ``DiagramRenderer.local`` writes; anything else on disk is rendered again."""
+    if not isinstance(entry, dict) or set(entry) != {"svg", "title", "width", "height", "warnings"}:
+        return False
+    if not isinstance(entry["svg"], str) or not entry["svg"].lstrip().startswith("<svg"):
+        return False
+    if entry["title"] is not None and not isinstance(entry["title"], str):
+        return False
+    if not all(isinstance(entry[k], (int, float)) and not isinstance(entry[k], bool) for k in ("width", "height")):
+        return False
+    if not isinstance(entry["warnings"], list):
+        return False
+    return all(isinstance(w, list) and len(w) == 4 and type(w[0]) is int and type(w[1]) is int
+               and isinstance(w[2], str) and isinstance(w[3], str) for w in entry["warnings"])
+
+
+def _valid_png_entry(entry: Any) -> bytes | None:
+    if not isinstance(entry, dict) or set(entry) != {"png"} or not isinstance(entry["png"], str):
+        return None
+    try:
+        png = base64.b64decode(entry["png"], validate=True)
+    except ValueError:
+        return None
+    return png if png.startswith(b"\x89PNG") else None
 
 
 class DiagramRenderer:
@@ -62,9 +92,11 @@ class DiagramRenderer:
         # The page's release is the default of a diagram without `# @release`.
         key = key_for("local", self.fingerprint, self.upstream.fingerprint(), str(page_release), id_prefix, text)
         entry = self.cache.get(key)
-        if entry is not None:
+        if entry is not None and valid_local_entry(entry):
             self.reused += 1
             return entry
+        if entry is not None:
+            self.cache.forget(key)  # valid JSON, wrong shape: render again and overwrite it
         problem = self.upstream.directive_error(text)
         if problem is not None:
             raise wsd.WsdError([wsd.Diagnostic(filename, problem[0], 1, "error", problem[1])])
@@ -86,9 +118,12 @@ class DiagramRenderer:
         opts = self.options
         key = key_for("online", opts.url, opts.style, text)
         entry = self.cache.get(key)
-        if entry is not None:
+        cached = _valid_png_entry(entry) if entry is not None else None
+        if cached is not None:
             self.reused += 1
-            return base64.b64decode(entry["png"])
+            return cached
+        if entry is not None:
+            self.cache.forget(key)
         if self.online_down:
             raise online.OnlineUnavailable(self.online_down)
         try:

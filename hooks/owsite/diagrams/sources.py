@@ -7,6 +7,8 @@ page that included it.
 """
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +45,7 @@ class DiagramSources:
         for path in sorted(base.rglob("*.wsd")):
             rel = path.relative_to(self.root).as_posix()
             try:
-                text = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 continue  # Snippets reports unreadable includes itself.
             by_text.setdefault(normalise(text), rel)
@@ -69,3 +71,77 @@ def _line_in(markdown: str | None, body: str) -> int:
             if following == wanted:
                 return number + 1
     return 0
+
+
+# `--8<-- "path"` on one line (optionally `path:START:END`), or a block of
+# paths between two bare `--8<--` lines. A leading `;` escapes the marker.
+_INLINE_RE = re.compile(r'^(?P<indent>\s*)(?P<escape>;*)--8<--[ \t]+(?P<q>["\'])(?P<path>.+?)(?P=q)\s*$')
+_BLOCK_RE = re.compile(r'^\s*(;*)--8<--\s*$')
+_RANGE_RE = re.compile(r'(?::-?\d*)+$|:[A-Za-z0-9_-]+$')
+
+
+def _target(spec: str) -> str:
+    """The file part of a snippet spec: ``a.wsd:1:25`` and ``a.wsd:section`` name ``a.wsd``."""
+    return _RANGE_RE.sub("", spec.strip()) or spec.strip()
+
+
+def include_problem(spec: str, root: Path, include_roots: list[str]) -> str | None:
+    """Why a page may not include ``spec``, or None. Judged on the real path: symlinks resolved."""
+    target = _target(spec)
+    if "://" in target:
+        return f"include {target!r} refused: URLs are not included"
+    real = Path(os.path.realpath(root / target))
+    real_root = Path(os.path.realpath(root))
+    if not real.is_relative_to(real_root):
+        return f"include {target!r} refused: its real path leaves the repository"
+    allowed = [Path(os.path.realpath(real_root / r)) for r in include_roots]
+    if not any(real.is_relative_to(folder) for folder in allowed):
+        roots = ", ".join(f"{r.rstrip('/')}/" for r in include_roots)
+        return f"include {target!r} refused: not under an include root ({roots})"
+    return None
+
+
+def refused_includes(markdown: str, page: str, root: Path, include_roots: list[str],
+                     _depth: int = 0) -> tuple[list[str], str]:
+    """(diagnostics, markdown without the refused include lines).
+
+    Included files are checked too, since Snippets follows includes in them.
+    """
+    errors: list[str] = []
+    out: list[str] = []
+    in_block = False
+    for number, line in enumerate(markdown.split("\n"), 1):
+        if _BLOCK_RE.match(line):
+            if not _BLOCK_RE.match(line).group(1):  # type: ignore[union-attr]
+                in_block = not in_block
+            out.append(line)
+            continue
+        match = _INLINE_RE.match(line)
+        spec, column = None, 1
+        if match and not match.group("escape"):
+            spec, column = match.group("path"), match.start("path") + 1
+        elif in_block and line.strip() and not line.lstrip().startswith(";"):
+            spec, column = line.strip(), len(line) - len(line.lstrip()) + 1
+        if spec is None:
+            out.append(line)
+            continue
+        problem = include_problem(spec, root, include_roots)
+        if problem is not None:
+            errors.append(f"{page}:{number}:{column}: error: {problem}")
+            out.append("")  # keep the line count; publish nothing of the file
+            continue
+        out.append(line)
+        if _depth < 8:
+            nested = root / _target(spec)
+            try:
+                text = nested.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue  # Snippets reports a missing or unreadable file itself
+            inner, _ = refused_includes(text, nested.relative_to(root).as_posix(), root,
+                                        include_roots, _depth + 1)
+            if inner:
+                errors.extend(inner)
+                errors.append(f"{page}:{number}:{column}: error: include {_target(spec)!r} refused: "
+                              f"it includes a refused file")
+                out[-1] = ""
+    return errors, "\n".join(out)

@@ -67,8 +67,17 @@ system-packages:
 serve: $(VENV)/.requirements
 	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 
+# Built beside site/ and swapped in only when the strict build succeeds: a failed
+# build or a kill leaves the previous site/ (or, between the two renames, none),
+# never a half-written or error-boxed one. Each build has its own folder, so two
+# builds at once do not share a site_dir (nor the i18n 404 save/restore in it).
 build: $(VENV)/.requirements
-	$(BIN)/mkdocs build --strict --site-dir site
+	@tmp=$$(mktemp -d site.tmp.XXXXXX); trap 'rm -rf "$$tmp"' EXIT; \
+	  $(BIN)/mkdocs build --strict --site-dir "$$tmp"; \
+	  chmod 755 "$$tmp"; \
+	  old=$$(mktemp -d site.old.XXXXXX); rmdir "$$old"; \
+	  if [ -e site ]; then mv site "$$old"; fi; \
+	  mv "$$tmp" site; rm -rf "$$old"
 
 test: system-packages $(VENV)/.requirements-test
 	$(BIN)/python -m pytest tests
@@ -90,4 +99,4 @@ pdf: build
 	$(BIN)/python -m pdfbook --config mkdocs.yml --site site
 
 clean:
-	rm -rf site .cache
+	rm -rf site site.tmp.* site.old.* .cache

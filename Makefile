@@ -70,14 +70,16 @@ serve: $(VENV)/.requirements
 # Built beside site/ and swapped in only when the strict build succeeds: a failed
 # build or a kill leaves the previous site/ (or, between the two renames, none),
 # never a half-written or error-boxed one. Each build has its own folder, so two
-# builds at once do not share a site_dir (nor the i18n 404 save/restore in it).
+# builds at once do not share a site_dir (nor the i18n 404 save/restore in it);
+# a lock orders their swaps, and mv -T never moves one build into the other.
 build: $(VENV)/.requirements
 	@tmp=$$(mktemp -d site.tmp.XXXXXX); trap 'rm -rf "$$tmp"' EXIT; \
 	  $(BIN)/mkdocs build --strict --site-dir "$$tmp"; \
 	  chmod 755 "$$tmp"; \
 	  old=$$(mktemp -d site.old.XXXXXX); rmdir "$$old"; \
-	  if [ -e site ]; then mv site "$$old"; fi; \
-	  mv "$$tmp" site; rm -rf "$$old"
+	  exec 9>.site.lock; flock 9; \
+	  if [ -e site ]; then mv -T site "$$old"; fi; \
+	  mv -T "$$tmp" site; flock -u 9; rm -rf "$$old"
 
 test: system-packages $(VENV)/.requirements-test
 	$(BIN)/python -m pytest tests
@@ -99,4 +101,4 @@ pdf: build
 	$(BIN)/python -m pdfbook --config mkdocs.yml --site site
 
 clean:
-	rm -rf site site.tmp.* site.old.* .cache
+	rm -rf site site.tmp.* site.old.* .site.lock .cache

@@ -102,8 +102,15 @@ def test_src_links_are_rewritten_or_reported_with_their_line():
     out, errors = rewrite_links(html, UPSTREAM, UPSTREAM.catalog.get("nova", "12.0.0"), raw, "docs/zh/p.md")
     assert 'href="https://github.com/openstack/nova/blob/12.0.0/nova/compute/api.py#L' in out
     assert 'class="src-link src-link--broken"' in out
-    assert errors == ["docs/zh/p.md:4: error: unknown source link src:nova/nope.py: "
+    assert errors == ["docs/zh/p.md:4:5: error: unknown source link src:nova/nope.py: "
                       "nova/nope.py does not exist in nova 12.0.0"]
+
+
+def test_each_broken_src_link_is_reported_at_its_own_line_and_column():
+    html = '<p><a href="src:nova/nope.py">b</a></p><p><a href="src:nova/nope.py">c</a></p>'
+    raw = "# P\n\nSee `src:nova/nope.py` below.\n\n- [b](src:nova/nope.py)\n- x [c]( src:nova/nope.py )\n"
+    _, errors = rewrite_links(html, UPSTREAM, UPSTREAM.catalog.get("nova", "12.0.0"), raw, "docs/zh/p.md")
+    assert [e.split(": error")[0] for e in errors] == ["docs/zh/p.md:5:7", "docs/zh/p.md:6:10"]
 
 
 def test_the_root_404_of_the_default_language_is_restored(tmp_path):

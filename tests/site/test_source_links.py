@@ -51,7 +51,7 @@ def test_an_unknown_name_fails_the_strict_build_naming_page_and_line(tmp_path):
     done, _ = built(tmp_path, LIBERTY + "# P\n\nText.\n\n[x](src:nova/compute/api.py#API.levitate)\n")
     assert done.returncode != 0
     errors = log_records(done.stdout, "ERROR")
-    assert "docs/zh/index.md:8: error: unknown source link src:nova/compute/api.py#API.levitate: " \
+    assert "docs/zh/index.md:8:5: error: unknown source link src:nova/compute/api.py#API.levitate: " \
            "nova/compute/api.py has no API.levitate in nova 12.0.0" in errors
 
 

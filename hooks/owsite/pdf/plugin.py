@@ -1,5 +1,7 @@
-"""Write the PDF books after the last language is built, when enabled.
+"""Tell each page its PDF book; write the books after the last language is built, when enabled.
 
+Every page links the book of its own release series and language
+(``partials/downloads.html`` reads ``pdf_book_slug`` and ``pdf_book_series``).
 The books are made from the built site by ``pdfbook``, the same code that
 ``python -m pdfbook`` (``make pdf``) runs over an already built site.
 """
@@ -10,6 +12,11 @@ from pathlib import Path
 import pdfbook
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
+from pdfbook import editions
+
+from ..pages import path_in_language
+from ..releases import Catalog
 
 from .config import PdfConfig
 
@@ -23,13 +30,22 @@ def is_nested_build(config: MkDocsConfig) -> bool:
 class PdfPlugin(BasePlugin[PdfConfig]):
     def __init__(self) -> None:
         self.root_site_dir: str | None = None
+        self.catalog: Catalog | None = None
 
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not is_nested_build(config):
             # i18n rewrites site_dir for the other languages' builds; keep the root.
             self.root_site_dir = config.site_dir
+            self.catalog = Catalog.load()
         return config
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        catalog = self.catalog or Catalog.load()
+        edition = editions.edition_of_page(catalog, path_in_language(page))
+        context["pdf_book_slug"] = edition.slug
+        context["pdf_book_series"] = edition.series
+        return context
 
     @event_priority(-200)  # after i18n (-100) has built every other language
     def on_post_build(self, *, config: MkDocsConfig) -> None:

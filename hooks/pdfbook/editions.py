@@ -47,9 +47,11 @@ def edition_of_page(catalog: Catalog, path: str) -> Edition:
     return next(e for e in editions(catalog) if e.series == series)
 
 
-def _sources(item) -> list[str]:
+def _sources(item: object) -> list[str]:
     if isinstance(item, str):
         return [item]
+    if not isinstance(item, dict):
+        return []
     ((_title, value),) = item.items()
     if isinstance(value, list):
         return [src for child in value for src in _sources(child)]

@@ -1,4 +1,5 @@
-"""Both PDF books, made once per test session from the session's strict site build."""
+"""The four PDF books (two releases x two languages), made once per test session from
+the session's strict site build."""
 from __future__ import annotations
 
 import subprocess
@@ -18,8 +19,9 @@ class Books:
     site: Path
     log: str
 
-    def pdf(self, locale: str) -> Path:
-        return self.out / f"openstack-workflow-{locale}.pdf"
+    def pdf(self, book: str) -> Path:
+        """book: "zh", "en" (the current release) or "liberty-zh", "liberty-en"."""
+        return self.out / f"openstack-workflow-{book}.pdf"
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 import wsd
-from pdfbook import diagrams, geometry, markup, outline, pages
+from owsite.releases import Catalog
+from pdfbook import diagrams, editions, geometry, markup, outline, pages
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,6 +44,37 @@ def test_links_become_book_links(href, expected):
     keys = {"guide/boot/": "p-guide-boot", "guide/history/": "p-guide-history",
             "nova/pause/": "p-nova-pause"}
     assert pages._book_target(href, "https://book.invalid/guide/history/", keys) == expected
+
+
+def test_a_link_to_the_other_books_page_goes_to_the_website():
+    keys = {"guide/boot/": "p-guide-boot"}
+    web = {"liberty/nova/boot/": "https://example.org/site/liberty/nova/boot/"}
+    base = "https://book.invalid/guide/history/"
+    assert pages._book_target("../../liberty/nova/boot/#s2", base, keys, web) == \
+        "https://example.org/site/liberty/nova/boot/#s2"
+    assert pages._book_target("../../liberty/nova/boot/", base, keys, web) == \
+        "https://example.org/site/liberty/nova/boot/"
+    assert pages._book_target("../boot/", base, keys, web) == "#p-guide-boot"
+
+
+def test_each_release_series_has_its_book_and_the_nav_is_split_by_release():
+    catalog = Catalog.load()
+    current, *others = editions.editions(catalog)
+    assert current.current and current.series == catalog.newest(catalog.default_project).series
+    liberty = next(e for e in others if e.series == "Liberty")
+    assert current.file_name("zh") == "openstack-workflow-zh.pdf"
+    assert liberty.file_name("en") == "openstack-workflow-liberty-en.pdf"
+    nav = [{"首页": "index.md"},
+           {"指南": [{"创建": "guide/boot.md"}]},
+           {"Nova": [{"暂停": "nova/pause.md"}]},
+           {"Liberty": [{"暂停": "liberty/nova/pause.md"}, {"Sahara": ["sahara/create-cluster.md"]}]},
+           {"参考": ["reading-list.md"]}]
+    titles = lambda items: [next(iter(i)) for i in items]  # noqa: E731
+    assert titles(editions.nav_of(nav, current, catalog)) == ["首页", "指南", "Nova", "参考"]
+    assert titles(editions.nav_of(nav, liberty, catalog)) == ["指南", "Liberty"]
+    assert editions.edition_of_page(catalog, "sahara/create-cluster.md") == liberty
+    assert editions.edition_of_page(catalog, "liberty/nova/boot.md") == liberty
+    assert editions.edition_of_page(catalog, "cinder/create-volume.md") == current
 
 
 def test_relink_prefixes_ids_and_unwraps_dead_links(tmp_path):

@@ -12,12 +12,13 @@ from pathlib import Path
 import pdfbook
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from pdfbook import editions
 
 from ..pages import path_in_language
 from ..releases import Catalog
-
 from .config import PdfConfig
 
 
@@ -40,11 +41,12 @@ class PdfPlugin(BasePlugin[PdfConfig]):
             self.catalog = Catalog.load()
         return config
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         catalog = self.catalog or Catalog.load()
         edition = editions.edition_of_page(catalog, path_in_language(page))
-        context["pdf_book_slug"] = edition.slug
-        context["pdf_book_series"] = edition.series
+        context["pdf_book_slug"] = edition.slug  # type: ignore[typeddict-unknown-key]
+        context["pdf_book_series"] = edition.series  # type: ignore[typeddict-unknown-key]
         return context
 
     @event_priority(-200)  # after i18n (-100) has built every other language

@@ -35,8 +35,24 @@ def _find_article(root: ET.Element) -> ET.Element | None:
     return None
 
 
+ARTICLE_START = b'<article class="md-content__inner'
+ARTICLE_END = b"</article>"
+
+
+def _article_source(source: bytes) -> bytes:
+    """The page's article alone, cut from the bytes before parsing: the header, the
+    nav (every page repeats all of it) and the footer are a third of a page and of
+    the time the parser takes, and the book drops them anyway."""
+    start = source.find(ARTICLE_START)
+    end = source.rfind(ARTICLE_END)
+    if start < 0 or end < start:
+        return source
+    return (b'<!doctype html><html><head><meta charset="utf-8"></head><body>'
+            + source[start:end + len(ARTICLE_END)] + b"</body></html>")
+
+
 def load(html_file: Path, key: str) -> Chapter:
-    root = markup.parse(html_file.read_bytes())
+    root = markup.parse(_article_source(html_file.read_bytes()))
     article = _find_article(root)
     if article is None:
         raise ValueError(f"{html_file}: no <article class=\"md-content__inner\"> in this page")

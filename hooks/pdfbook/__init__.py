@@ -3,6 +3,14 @@
 ``build_books`` is the single entry point: ``make pdf`` reaches it through
 ``python -m pdfbook`` and the ``ow-pdf`` plugin calls it after a site build
 when enabled (``OW_PDF=1``). It reads only ``site/`` and ``mkdocs.yml``: no network.
+
+An appendix (extra chapters after a book's nav pages, e.g. a state index per
+release) is a function ``appendices(edition, language)`` returning
+``book.Appendix(title, html)`` items, passed as ``build_books(..., appendices=...)``;
+it runs in the parent process, before the books are split among the workers.
+
+The books are written by ``jobs`` processes, one per language when there are
+enough languages, so a worker parses the guide pages its two books share once.
 """
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ import datetime as _dt
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +37,14 @@ class BookResult:
     diagrams: int
     size: int
     seconds: float
+    assemble_seconds: float = 0.0   # reading and parsing the site's pages, relinking, fitting diagrams
+    layout_seconds: float = 0.0     # WeasyPrint's layout
+    write_seconds: float = 0.0      # PDF serialisation, fonts subset
+    cpu_seconds: float = 0.0        # CPU time of the book's process: the figure a busy machine spoils least
+
+
+# The appendix of a book: extra chapters after the nav's pages, per release and language.
+Appendices = Callable[[editions.Edition, outline.Language], Sequence[book.Appendix]]
 
 
 def file_name(locale: str, edition: editions.Edition | None = None) -> str:
@@ -70,35 +86,48 @@ def font_css() -> str:
 def build_one(entries: list[outline.Entry], site_dir: Path, out_dir: Path,
               language: outline.Language, progress: Callable[[str], None] = print,
               edition: editions.Edition | None = None,
-              elsewhere: dict[str, str] | None = None) -> BookResult:
+              elsewhere: dict[str, str] | None = None,
+              appendix: Sequence[book.Appendix] = ()) -> BookResult:
     """One book. ``elsewhere`` maps the site-relative URL of a page in another book
-    to its address on the website, where links to it then go."""
+    to its address on the website, where links to it then go; ``appendix`` chapters
+    come after the nav's pages."""
     started = time.perf_counter()
+    cpu_started = time.process_time()
     edition = edition or editions.editions(Catalog.load())[0]
     say = lambda msg: progress(f"[{edition.slug or 'current'}-{language.locale}] {msg}")  # noqa: E731
     sources = [entry.src for entry in entries if entry.src]
     source = book.assemble(language, entries, site_dir, release_text(sources, edition.series),
-                           build_date(), say, edition.series, elsewhere or {})
+                           build_date(), say, edition.series, elsewhere or {}, appendix)
+    assembled = time.perf_counter()
     out_file = out_dir / edition.file_name(language.locale)
-    pdf_pages = render.write_pdf(source.html, out_file, site_dir.resolve().as_uri() + "/",
-                                 font_css() + source.page_css, say)
-    result = BookResult(language.locale, edition.series, out_file, source.pages, pdf_pages,
-                        source.diagrams, out_file.stat().st_size, time.perf_counter() - started)
+    done = render.write_pdf(source.tree, out_file, site_dir.resolve().as_uri() + "/",
+                            font_css(), source.page_css, say)
+    result = BookResult(language.locale, edition.series, out_file, source.pages, done.pages,
+                        source.diagrams, out_file.stat().st_size, time.perf_counter() - started,
+                        assembled - started, done.layout_seconds, done.write_seconds,
+                        time.process_time() - cpu_started)
     say(f"wrote {out_file} ({result.pdf_pages} pages, {result.size / 1e6:.1f} MB, "
-        f"{result.seconds:.1f} s)")
+        f"{result.seconds:.1f} s, {result.cpu_seconds:.1f} s CPU: assemble {result.assemble_seconds:.1f}, "
+        f"layout {result.layout_seconds:.1f}, write {result.write_seconds:.1f})")
     return result
 
 
 def _worker(args):
-    entries, site_dir, out_dir, language, edition, elsewhere = args
+    entries, site_dir, out_dir, language, edition, elsewhere, appendix = args
     return build_one(entries, site_dir, out_dir, language, lambda m: print(m, flush=True),
-                     edition, elsewhere)
+                     edition, elsewhere, appendix)
+
+
+def _group_worker(group):
+    return [_worker(task) for task in group]
 
 
 def build_books(config_file: Path, site_dir: Path, out_dir: Path,
                 locales: list[str] | None = None, jobs: int = 2,
-                series: list[str] | None = None) -> list[BookResult]:
-    """Every book: one per release series (``editions``) and language, ``jobs`` at a time."""
+                series: list[str] | None = None,
+                appendices: Appendices | None = None) -> list[BookResult]:
+    """Every book: one per release series (``editions``) and language, ``jobs`` at a time.
+    ``appendices(edition, language)`` gives each book's extra chapters, put after its pages."""
     config = outline.load(config_file)
     languages = [lang for lang in outline.languages(config)
                  if not locales or lang.locale in locales]
@@ -122,10 +151,21 @@ def build_books(config_file: Path, site_dir: Path, out_dir: Path,
             elsewhere = {lang.prefix + x.url: site_url + lang.prefix + x.url
                          for other, xs in per_edition.items() if other != edition
                          for x in xs if x.src and lang.prefix + x.url not in mine}
-            tasks.append((per_edition[edition], site_dir, out_dir, lang, edition, elsewhere))
-    # Longest first, so two workers finish together.
-    tasks.sort(key=lambda task: -len(task[0]))
-    if jobs > 1 and len(tasks) > 1:
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(tasks))) as pool:
-            return pool.map(_worker, tasks, chunksize=1)
-    return [_worker(task) for task in tasks]
+            appendix = list(appendices(edition, lang)) if appendices else []
+            tasks.append((per_edition[edition], site_dir, out_dir, lang, edition, elsewhere, appendix))
+    # One worker per language when that keeps every process busy: the books of a
+    # language share the guides, parsed once per process (``pages.load_cached``).
+    by_language: dict[str, list] = {}
+    for task in tasks:
+        by_language.setdefault(task[3].locale, []).append(task)
+    groups = list(by_language.values())
+    if len(groups) < min(jobs, len(tasks)):
+        groups = [[task] for task in tasks]
+    # Most pages first, so the workers finish together.
+    groups.sort(key=lambda group: -sum(len(task[0]) for task in group))
+    if jobs > 1 and len(groups) > 1:
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(groups))) as pool:
+            done = pool.map(_group_worker, groups, chunksize=1)
+    else:
+        done = [_group_worker(group) for group in groups]
+    return [result for results in done for result in results]

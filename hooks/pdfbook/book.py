@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,17 @@ WORDS = {
 }
 
 
+@dataclass(frozen=True)
+class Appendix:
+    """A chapter after the nav's pages: a title and the HTML of its body (no <h1>; the
+    title becomes it). Links in it are kept as written, so make them absolute."""
+    title: str
+    html: str
+
+
 @dataclass
 class BookSource:
-    html: str
+    tree: ET.Element    # the whole book as one <html> element
     pages: int          # site pages in the book
     diagrams: int
     page_css: str       # @page rules for diagrams wider than A3
@@ -31,11 +40,13 @@ def _words(locale: str) -> dict:
 
 def assemble(language: Language, entries: list[Entry], site_dir: Path, release: str,
              build_date: str, progress: Callable[[str], None], series: str = "",
-             elsewhere: dict[str, str] | None = None) -> BookSource:
+             elsewhere: dict[str, str] | None = None,
+             appendix: Sequence[Appendix] = ()) -> BookSource:
     words = _words(language.locale)
     page_entries = [e for e in entries if e.src]
     keys = {language.prefix + e.url: e.key for e in page_entries}
-    body: list[str] = []
+    body: list[ET.Element] = []
+    appendix_html: list[str] = []
     toc: list[str] = []
     pending_parts: list[Entry] = []
     n_diagrams = 0
@@ -51,13 +62,19 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
         if not html_file.is_file():
             raise FileNotFoundError(f"{html_file}: the nav names {entry.src} but the built site has "
                                     "no such page (run the site build first)")
-        chapter = pages.load(html_file, entry.key)
+        chapter = pages.load_cached(html_file, entry.key)
         pages.relink(chapter, language.prefix + entry.url, site_dir, keys, elsewhere)
         n_diagrams += diagrams.prepare(chapter.article, page_css)
         toc.append(f'<li class="toc-l{entry.level}"><a href="#{entry.key}">{html.escape(chapter.title)}</a></li>')
         body.append(_chapter_html(chapter, entry, pending_parts))
         pending_parts = []
-    doc = f"""<!doctype html>
+    for number, extra in enumerate(appendix, 1):
+        key = f"appendix-{number}"
+        toc.append(f'<li class="toc-l1"><a href="#{key}">{html.escape(extra.title)}</a></li>')
+        appendix_html.append(f'<section class="chapter appendix" data-key="{key}">'
+                    f'<h1 id="{key}" style="bookmark-level: 1">{html.escape(extra.title)}</h1>'
+                    f'{extra.html}</section>\n')
+    skeleton = f"""<!doctype html>
 <html lang="{html.escape(language.locale)}">
 <head><meta charset="utf-8"><title>{html.escape(language.site_name)}</title></head>
 <body class="lang-{html.escape(language.locale)}">
@@ -72,16 +89,26 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
 </section>
 <nav class="toc"><h1 class="toc-title">{html.escape(words['contents'])}</h1>
 <ol>{''.join(toc)}</ol></nav>
-{''.join(body)}
+{''.join(appendix_html)}
 </body></html>"""
-    return BookSource(doc, len(page_entries), n_diagrams, "".join(page_css))
+    # The chapters join the parsed skeleton as trees: serialising a hundred pages only
+    # for WeasyPrint's pure-Python parser to read them again cost as much as reading the site.
+    root = markup.parse(skeleton)
+    body_el = next(root.iter("body"))
+    appendix_els = list(body_el)[2:]
+    for el in appendix_els:
+        body_el.remove(el)
+    body_el.extend(body)
+    body_el.extend(appendix_els)
+    return BookSource(root, len(page_entries), n_diagrams, "".join(page_css))
 
 
-def _chapter_html(chapter: pages.Chapter, entry: Entry, parts: list[Entry]) -> str:
+def _chapter_html(chapter: pages.Chapter, entry: Entry, parts: list[Entry]) -> ET.Element:
     level = entry.level
-    marks = "".join(
-        f'<p class="part-mark" style="bookmark-level: {p.level}">{html.escape(p.title or "")}</p>'
-        for p in parts)
+    section = ET.Element("section", {"class": "chapter", "data-key": entry.key})
+    for p in parts:
+        mark = ET.SubElement(section, "p", {"class": "part-mark", "style": f"bookmark-level: {p.level}"})
+        mark.text = p.title or ""
     for el in chapter.article.iter():
         tag = markup.local(el.tag) if not markup.is_svg(el) else ""
         if tag == "h1":
@@ -90,14 +117,11 @@ def _chapter_html(chapter: pages.Chapter, entry: Entry, parts: list[Entry]) -> s
             el.set("style", f"bookmark-level: {level + 1}")
         elif tag in ("h3", "h4", "h5", "h6"):
             el.set("style", "bookmark-level: none")
-    inner = "".join(_children_html(chapter.article))
-    return f'<section class="chapter" data-key="{entry.key}">{marks}{inner}</section>\n'
-
-
-def _children_html(el):
-    if el.text:
-        yield html.escape(el.text, quote=False)
-    for child in el:
-        yield markup.write(child)
-        if child.tail:
-            yield html.escape(child.tail, quote=False)
+    # The article's content moves into the section; its own text goes first.
+    if chapter.article.text:
+        if len(section):
+            section[-1].tail = chapter.article.text
+        else:
+            section.text = chapter.article.text
+    section.extend(list(chapter.article))
+    return section

@@ -7,6 +7,7 @@ to a page of another book (another release) go to that page on the website.
 """
 from __future__ import annotations
 
+import copy
 import posixpath
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -49,6 +50,17 @@ def _article_source(source: bytes) -> bytes:
         return source
     return (b'<!doctype html><html><head><meta charset="utf-8"></head><body>'
             + source[start:end + len(ARTICLE_END)] + b"</body></html>")
+
+
+_loaded: dict[tuple[Path, str], Chapter] = {}
+
+
+def load_cached(html_file: Path, key: str) -> Chapter:
+    """``load``, parsing each page once per process: a worker writes both books of its
+    language, and the guides are in both. The book changes what it gets, hence the copy."""
+    if (html_file, key) not in _loaded:
+        _loaded[html_file, key] = load(html_file, key)
+    return copy.deepcopy(_loaded[html_file, key])
 
 
 def load(html_file: Path, key: str) -> Chapter:

@@ -159,3 +159,31 @@ def test_tabs_and_details_are_unfolded_for_paper(tmp_path):
     assert "<input" not in out and "tabbed-labels" not in out
     assert out.index(">Result<") < out.index("drawn") < out.index(">Source<") < out.index("text")
     assert '<details open="open">' in out
+
+
+def test_an_appendix_follows_the_pages_in_the_contents_the_outline_and_the_text(tmp_path):
+    from pdfbook import book, render
+    from pypdf import PdfReader
+
+    page = tmp_path / "guide" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<html><body><nav>site nav</nav><article class="md-content__inner md-typeset">'
+                    '<h1 id="t">Guide page</h1><p>Body of the guide.</p></article></body></html>',
+                    encoding="utf-8")
+    language = outline.Language("en", "English", "", "Book", {})
+    entries = [outline.Entry(1, None, "guide/index.md")]
+    extra = [book.Appendix("State index", "<p>Every state, <code>ACTIVE</code> first.</p>")]
+    source = book.assemble(language, entries, tmp_path, "Nova 33.0.2 (2026.1)", "2026-12-05",
+                           lambda _msg: None, "2026.1", {}, extra)
+    sections = [s for s in source.tree.iter("section") if "chapter" in s.get("class", "")]
+    assert [s.get("data-key") for s in sections] == ["p-guide", "appendix-1"]
+    out = tmp_path / "book.pdf"
+    done = render.write_pdf(source.tree, out, tmp_path.as_uri() + "/", "", source.page_css,
+                            lambda _msg: None)
+    reader = PdfReader(str(out))
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "site nav" not in text
+    assert text.index("Body of the guide.") < text.index("Every state")
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[-1].endswith("State index"), titles
+    assert done.pages == len(reader.pages) >= 4   # cover, contents, the page, the appendix

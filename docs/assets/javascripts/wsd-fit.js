@@ -93,8 +93,12 @@
       var clip = document.createElement("div");
       clip.className = "wsd-pin__clip";
       var ns = "http://www.w3.org/2000/svg";
+      // Class "wsd" on a group, not on the copy's <svg>: "svg.wsd" stays the
+      // one real diagram of the figure for other scripts and the tests.
       var copy = document.createElementNS(ns, "svg");
-      copy.setAttribute("class", "wsd wsd-pin__svg");
+      copy.setAttribute("class", "wsd-pin__svg");
+      var themed = document.createElementNS(ns, "g");
+      themed.setAttribute("class", "wsd");
       copy.setAttribute("viewBox", "0 " + head.y + " " + this.w + " " + head.h);
       copy.setAttribute("focusable", "false");
       var back = document.createElementNS(ns, "rect");
@@ -103,10 +107,11 @@
       back.setAttribute("y", String(head.y));
       back.setAttribute("width", String(this.w));
       back.setAttribute("height", String(head.h));
-      copy.appendChild(back);
+      themed.appendChild(back);
       var row = head.row.cloneNode(true);
       row.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
-      copy.appendChild(row);
+      themed.appendChild(row);
+      copy.appendChild(themed);
       clip.appendChild(copy);
       this.pin.appendChild(clip);
       this.pinSvg = copy;
@@ -194,6 +199,7 @@
     figure.style.setProperty("--wsd-width", (this.w * this.scale).toFixed(1) + "px");
     figure.style.setProperty("--wsd-height", (this.h * this.scale).toFixed(1) + "px");
     figure.dataset.wsdScale = this.scale.toFixed(4);
+    figure.classList.add("is-fitted");
     figure.classList.toggle("is-scaled", this.scale < 1);
     figure.classList.toggle("is-scrolling", this.scrolls);
     if (this.scrolls) this.canvas.tabIndex = 0; else this.canvas.removeAttribute("tabindex");
@@ -222,19 +228,34 @@
     if (this.pinSvg) {
       this.pinSvg.style.transform = "translateX(" + (box.left - port.left).toFixed(2) + "px)";
     }
-    if (this.title) {
-      // In diagram units: the part of the width on screen, and where the title would be.
-      var from = (port.left - box.left) / this.scale;
-      var to = from + c.clientWidth / this.scale;
-      var t = this.title.getBBox();
-      var shift = 0;
-      if (t.x < from || t.x + t.width > to) {
-        var want = t.width < to - from ? (from + to) / 2 - t.width / 2 : from + 4;
-        var x = Math.max(0, Math.min(this.w - t.width, want));
-        shift = x - t.x;
-      }
-      this.figure.style.setProperty("--wsd-title-shift", shift.toFixed(1) + "px");
+    // Inside the canvas's padding: at either end of the scroll the diagram stops there.
+    var style = getComputedStyle(c);
+    var padLeft = parseFloat(style.paddingLeft);
+    var inner = c.clientWidth - padLeft - parseFloat(style.paddingRight);
+    if (this.title) this.placeTitle(port.left + padLeft - box.left, inner);
+  };
+
+  // The title inside the part of the diagram on screen: moved there, and if
+  // it is wider than that part, made smaller down to the text floor (a long
+  // title on a phone), else shown from its start.
+  Fit.prototype.placeTitle = function (offset, visible) {
+    var t = this.title;
+    var size = parseFloat(t.getAttribute("font-size")) || 17;
+    var from = offset / this.scale;   // diagram units from here on
+    var room = visible / this.scale - 8;
+    var now = parseFloat(getComputedStyle(t).fontSize) || size;
+    var natural = t.getBBox().width * size / now;
+    var fitted = Math.max(MIN_TEXT_PX / this.scale, Math.min(size, size * room / natural));
+    this.figure.style.setProperty("--wsd-title-size", fitted.toFixed(2) + "px");
+    var b = t.getBBox();   // at the new size; its own transform does not count here
+    var width = b.width;
+    var left = b.x;
+    var shift = 0;
+    if (left < from || left + width > from + visible / this.scale) {
+      var want = width <= room ? from + (visible / this.scale - width) / 2 : from + 4;
+      shift = Math.max(0, Math.min(this.w - width, want)) - left;
     }
+    this.figure.style.setProperty("--wsd-title-shift", shift.toFixed(1) + "px");
   };
 
   // After a page scroll: show the pinned row once the real one has gone under the header.

@@ -123,7 +123,8 @@ def structural_problems(path: str, rows: list[dict]) -> list[str]:
         name = f"{path} {r['file']}"
         if r["text"] < MIN_TEXT_PX - 0.01:
             problems.append(f"{name}: text drawn at {r['text']:.2f} px")
-        if r["natural"] > r["room"] + 0.5 and r["figureWidth"] <= r["column"] + 0.5 and r["column"] < r["pageWidth"] - 20:
+        cramped = r["natural"] > r["room"] + 0.5 and r["figureWidth"] <= r["column"] + 0.5
+        if cramped and r["column"] < r["pageWidth"] - 20:
             problems.append(f"{name}: {r['natural']:.0f} px wide but kept in the {r['column']:.0f} px column")
         if r["figureLeft"] < -0.5 or r["figureRight"] > r["pageWidth"] + 0.5:
             problems.append(f"{name}: figure leaves the window ({r['figureLeft']:.0f}..{r['figureRight']:.0f})")

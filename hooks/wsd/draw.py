@@ -270,9 +270,14 @@ def draw(g: G.Geometry, prefix: str, font_family: str) -> str:
     w.out('</g><g class="wsd-notes">')
     for n in g.notes:
         _note(w, n)
-    w.out('</g><g class="wsd-participants">')
+    # The top boxes get their own group: the site pins a copy of it while the
+    # reader scrolls down a tall diagram. Not "wsd-head": that class paints
+    # arrowheads, and its stroke would be inherited by the participant labels.
+    w.out('</g><g class="wsd-participants"><g class="wsd-head-row">')
     for life in g.lifelines:
         _participant(w, life, life.head, life.head_label)
+    w.out("</g>")
+    for life in g.lifelines:
         if life.foot and life.foot_label:
             _participant(w, life, life.foot, life.foot_label)
     for x, y in g.destroys:

@@ -217,33 +217,6 @@ def test_the_dark_palette_recolours_diagrams(new_page, site_url):
     assert dark["participant"] != light["participant"]
 
 
-def test_the_full_screen_view_opens_zooms_pans_and_closes(new_page, site_url):
-    page = open_page(new_page, site_url, "liberty/nova/boot/")
-    figure = page.locator(".wsd-figure").first
-    figure.locator(".wsd-open").click()
-    overlay = page.locator(".wsd-overlay")
-    overlay.wait_for(state="visible")
-    assert overlay.locator("svg.wsd").count() == 1
-    assert figure.locator("svg.wsd").count() == 0  # moved, not cloned: ids stay unique
-    start = float(overlay.get_attribute("data-scale"))
-    overlay.locator(".wsd-zoom-in").click()
-    zoomed = float(overlay.get_attribute("data-scale"))
-    assert zoomed == pytest.approx(start * 1.25, rel=1e-3)
-    viewport = overlay.locator(".wsd-overlay__viewport").bounding_box()
-    page.mouse.move(viewport["x"] + 200, viewport["y"] + 200)
-    page.mouse.wheel(0, -100)
-    assert float(overlay.get_attribute("data-scale")) > zoomed
-    stage = overlay.locator(".wsd-overlay__stage")
-    before = stage.evaluate("s => s.style.transform")
-    page.mouse.down()
-    page.mouse.move(viewport["x"] + 300, viewport["y"] + 350, steps=5)
-    page.mouse.up()
-    assert stage.evaluate("s => s.style.transform") != before
-    page.keyboard.press("Escape")
-    overlay.wait_for(state="detached")
-    assert figure.locator("svg.wsd").count() == 1
-
-
 def test_the_source_toggle_shows_the_wsd_text(new_page, site_url):
     page = open_page(new_page, site_url, "liberty/nova/pause/")
     source = page.locator(".wsd-figure .wsd-source").first

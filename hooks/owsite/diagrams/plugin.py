@@ -243,7 +243,7 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         # a build, and run-together labels are noise in the index. The caption and
         # the surrounding prose stay searchable.
         placeholder = f"<!--wsd-svg {hashlib.sha256(entry['svg'].encode('utf-8')).hexdigest()}-->"
-        self.svgs[placeholder] = entry["svg"]
+        self.svgs[placeholder] = figure.page_svg(entry["svg"])
         picture_and_asset = (self._online_picture(self.renderer, source, origin, entry["title"], stem)
                              if self.config.backend == "online" else None)
         if picture_and_asset is not None:
@@ -251,9 +251,9 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         else:
             picture, raster = placeholder, False
             asset = f"{ASSET_FOLDER}/{stem}.svg"
-            self.outputs[asset] = ('<?xml version="1.0" encoding="UTF-8"?>\n' + entry["svg"]).encode("utf-8")
+            self.outputs[asset] = figure.download_svg(entry["svg"])
         return figure.figure(
             picture=picture, title=entry["title"], text=source, filename=origin.filename,
             download_url=get_relative_url(asset, page.url), download_name=Path(asset).name,
-            language=page.language, raster=raster,
+            language=page.language, raster=raster, svg=entry["svg"],
         )

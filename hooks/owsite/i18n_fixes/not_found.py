@@ -14,7 +14,7 @@ import json
 import re
 
 HEAD = "<head>"
-BUNDLE = re.compile(r'<script src="(?P<path>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"')
+CONFIG = re.compile(r'<script id="__config" type="application/json">.*?</script>', re.S)
 
 MOUNT_SCRIPT = """<script>(function () {
   var site = %(site)s, tops = %(tops)s, path = location.pathname, mount = "/";
@@ -53,13 +53,24 @@ def language_menu_to_homes(page_html: str, *, language: str, site_path: str) -> 
     return LANGUAGE_LINK.sub(repl, page_html)
 
 
+def written(tag: str) -> str:
+    """``tag`` as a script that writes it, so that only the parser (after <base>) sees its URL."""
+    return "<script>document.write(" + json.dumps(tag).replace("</", "<\\/") + ")</script>"
+
+
 def mount_independent(page_html: str, *, site_path: str, top_folders: list[str]) -> str:
     """``page_html`` (a 404 page written with ``site_path``-absolute links) working under any mount."""
     script = MOUNT_SCRIPT % {"site": json.dumps(site_path), "tops": json.dumps(sorted(top_folders))}
     out = page_html.replace(HEAD, HEAD + script, 1)
-    out = re.sub(r'(href|src)="' + re.escape(site_path), r'\1="', out)
+    # Subresources are written by script, after the <base>: Chromium's preload scanner would
+    # otherwise fetch them relative to the missing page's own address first (and get 404s).
+    site = re.escape(site_path)
+    resource = re.compile(r'<link [^>]*href="' + site + r'[^"]*"[^>]*>|<script src="' + site
+                          + r'[^"]*"></script>|<img [^>]*src="' + site + r'[^"]*"[^>]*>')
+    out = resource.sub(lambda m: written(m.group(0).replace(f'="{site_path}', '="')), out)
+    out = re.sub(r'(href|src)="' + site, r'\1="', out)
     out = out.replace('href=""', 'href="./"')
-    match = BUNDLE.search(out)
+    match = CONFIG.search(out)
     if match:
-        out = out[:match.start()] + CONFIG_SCRIPT + out[match.start():]
+        out = out[:match.end()] + CONFIG_SCRIPT + out[match.end():]
     return out

@@ -29,7 +29,7 @@ def drop_alternate_links(page_html: str) -> str:
     return ALTERNATE_LINK.sub("", page_html)
 
 
-def fix_language_menu(page_html: str, *, page_url: str, site_path: str, language: str) -> str:
+def fix_language_menu(page_html: str, *, page_url: str | None, site_path: str, language: str) -> str:
     """Language links relative to the page (unless ``page_url`` is None: the 404 page, served
     at any depth, keeps them for its own script) and the reader's language marked current."""
     def repl(match: re.Match[str]) -> str:

@@ -39,7 +39,7 @@ class Handler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(MOUNT):])
 
 
-def run(lighthouse: Path, url: str, dark: bool) -> dict[str, float]:
+def run(lighthouse: Path, url: str, dark: bool, form_factor: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         flags = "--headless=new --no-sandbox --disable-gpu"
@@ -47,7 +47,7 @@ def run(lighthouse: Path, url: str, dark: bool) -> dict[str, float]:
             flags += " --force-dark-mode --blink-settings=preferredColorScheme=0"
         subprocess.run([str(lighthouse), url, "--quiet", "--output=json", f"--output-path={out}",
                         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}",
-                        "--preset=desktop"],
+                        *(["--preset=desktop"] if form_factor == "desktop" else [])],
                        check=True, env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"))
         report = json.loads(out.read_text(encoding="utf-8"))
     scores = {name: round(100 * (cat["score"] or 0)) for name, cat in report["categories"].items()}
@@ -66,6 +66,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, required=True, help="a built site (mkdocs build --site-dir)")
     parser.add_argument("--lighthouse", type=Path,
                         default=ROOT / ".venv" / "lighthouse" / "node_modules" / ".bin" / "lighthouse")
+    parser.add_argument("--form-factor", choices=["mobile", "desktop"], default="mobile",
+                        help="Lighthouse's default emulation (mobile) or its desktop preset")
     args = parser.parse_args()
     if not args.lighthouse.exists():
         raise SystemExit(f"{args.lighthouse} is missing: npm i -E --prefix .venv/lighthouse lighthouse@12.2.3")
@@ -76,7 +78,7 @@ def main() -> None:
     try:
         for page in PAGES:
             for dark in (False, True):
-                scores = run(args.lighthouse, base + page, dark)
+                scores = run(args.lighthouse, base + page, dark, args.form_factor)
                 print(f"{'/' + page:28} {'dark' if dark else 'light':8} "
                       + " ".join(f"{scores.get(c, 0):>15}" for c in CATEGORIES) + f"  {scores['failing']}",
                       flush=True)

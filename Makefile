@@ -51,6 +51,14 @@ $(VENV)/.requirements-test: requirements-test.txt $(VENV)/.requirements
 	$(BIN)/pip install -q -r requirements-test.txt
 	@touch $@
 
+# axe-core for the accessibility tests (tests/browser/test_chrome.py), from npm into
+# the virtualenv so that the tests themselves run offline. Pinned: its rules decide results.
+AXE_VERSION := 4.14.1
+$(VENV)/.axe: | $(BIN)/python
+	@command -v npm >/dev/null || $(APT) install -y -q --no-install-recommends npm
+	npm install --prefix $(VENV)/node --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+	@touch $@
+
 # apt-get update only when something is missing: the usual run installs nothing.
 system-packages:
 	@missing=""; \
@@ -81,7 +89,7 @@ build: $(VENV)/.requirements
 	  if [ -e site ]; then mv -T site "$$old"; fi; \
 	  mv -T "$$tmp" site; flock -u 9; rm -rf "$$old"
 
-test: system-packages $(VENV)/.requirements-test
+test: system-packages $(VENV)/.requirements-test $(VENV)/.axe
 	$(BIN)/python -m pytest tests
 
 # ruff on all Python; mypy on the build code (the renderer, hooks/wsd, strict),

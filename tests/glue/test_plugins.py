@@ -116,13 +116,17 @@ def test_each_broken_src_link_is_reported_at_its_own_line_and_column():
 def test_the_root_404_of_the_default_language_is_restored(tmp_path):
     plugin, _, _ = configured(I18nFixesPlugin())
     i18n = SimpleNamespace(is_default_language_build=True)
-    config = SimpleNamespace(site_dir=str(tmp_path), plugins={"i18n": i18n})
-    (tmp_path / "404.html").write_text("zh")
+    config = SimpleNamespace(site_dir=str(tmp_path), plugins={"i18n": i18n},
+                             site_url="https://example.org/openstack-workflow/")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "404.html").write_text("<head></head>zh")
     save, restore = sorted(plugin.on_post_build.methods, key=lambda m: -m.mkdocs_priority)
     save(config)
-    (tmp_path / "404.html").write_text("en")
+    (tmp_path / "404.html").write_text("<head></head>en")
     restore(config)
-    assert (tmp_path / "404.html").read_text() == "zh"
+    root, english = (tmp_path / "404.html").read_text(), (tmp_path / "en" / "404.html").read_text()
+    assert root.endswith("</head>zh") and english.endswith("</head>en")  # the English page kept beside
+    assert "__owNotFound" in root and "__owNotFound" in english  # both made mount-independent
 
 
 def test_site_assets_add_the_fonts_and_their_sheet(tmp_path):

@@ -63,11 +63,15 @@ def test_both_languages_have_the_same_headings_and_ids(built_site):
     assert not mismatched, "\n".join(mismatched)
 
 
-def test_root_404_is_chinese(built_site):
+def test_root_404_is_chinese_and_carries_english_for_english_addresses(built_site):
     page = built_site / "404.html"
     text = page.read_text(encoding="utf-8")
     assert scan(page).lang == "zh"
-    assert "页面不存在" in text and "Page not found" not in text
+    # Chinese first; the English block is shown only for /en/ addresses (chrome.css, html[lang]).
+    assert "页面不存在" in text and text.index("页面不存在") < text.index("Page not found")
+    english = (built_site / "en" / "404.html").read_text(encoding="utf-8")
+    assert scan(built_site / "en" / "404.html").lang == "en"
+    assert "Page not found" in english and "页面不存在" not in english
 
 
 def test_pages_declare_their_language(built_site):
@@ -82,6 +86,9 @@ def _local_target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
         return None
     page_url = "/" + page.relative_to(site).as_posix()
+    if page.name == "404.html":
+        # A 404 page's links are relative to the <base> its first script writes: the site's root.
+        page_url = "/index.html"
     absolute = urljoin(page_url, parts.path) if parts.path else page_url
     if parts.path.startswith("/"):
         if not absolute.startswith(SITE_PATH):

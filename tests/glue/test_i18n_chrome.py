@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from owsite.i18n_fixes import chrome_html, not_found
-from owsite.i18n_fixes.plugin import book_name
+from owsite.releases import Catalog
+from pdfbook.editions import edition_of_page
 
 MENU = ('<a href="/openstack-workflow/" hreflang="zh" class="md-select__link">'
         '<a href="/openstack-workflow/en/" hreflang="en" class="md-select__link">')
@@ -40,5 +41,7 @@ def test_a_404_page_has_no_root_absolute_link_and_writes_its_subresources_after_
 
 
 def test_book_names_follow_the_release_series():
-    assert book_name("zh", "2026.1") == "openstack-workflow-zh.pdf"
-    assert book_name("en", "Liberty") == "openstack-workflow-liberty-en.pdf"
+    catalog = Catalog.load()
+    assert edition_of_page(catalog, "nova/pause.md").file_name("zh") == "openstack-workflow-zh.pdf"
+    assert (edition_of_page(catalog, "liberty/nova/pause.md").file_name("en")
+            == "openstack-workflow-liberty-en.pdf")

@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from pdfbook.editions import edition_of_page
 
 from ..pages import path_in_language
 from ..releases import Catalog
@@ -32,12 +33,6 @@ def is_default_language_build(config: MkDocsConfig) -> bool:
 def site_path(config: MkDocsConfig) -> str:
     path = urlsplit(config.site_url or "/").path or "/"
     return path if path.endswith("/") else path + "/"
-
-
-def book_name(language: str, series: str) -> str:
-    """The PDF book of a language and release series (the books written by `make pdf`)."""
-    release = "" if series.lower() != "liberty" else "liberty-"
-    return f"openstack-workflow-{release}{language}.pdf"
 
 
 class I18nFixesPlugin(BasePlugin[I18nFixesConfig]):
@@ -60,8 +55,8 @@ class I18nFixesPlugin(BasePlugin[I18nFixesConfig]):
                                                site_path=site_path(config), language=language)
         output = chrome_html.name_search_dialog(output, language)
         if not is_404 and self.catalog is not None:
-            series = self.catalog.for_page(path_in_language(page)).series
-            book = "pdf/" + book_name(language, series)
+            edition = edition_of_page(self.catalog, path_in_language(page))
+            book = "pdf/" + edition.file_name(language)
             site_url = config.site_url or ""
             output = chrome_html.add_print_line(
                 output, language=language, page_address=site_url + page.url,

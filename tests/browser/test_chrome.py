@@ -12,9 +12,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent.parent
 # axe-core from npm, installed by the Makefile (make .venv/.axe) so the tests run offline.
 AXE = ROOT / ".venv" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-# The diagram's role=img holding links is being fixed by the viewer work. Flip this to False
-# once it lands, so nested-interactive counts like every other rule.
-NESTED_INTERACTIVE_PENDING = True
 SERIOUS = ("serious", "critical")
 
 
@@ -236,7 +233,4 @@ def test_axe_finds_no_serious_violation(new_page, site_url, path, scheme):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
         "slate" if scheme == "dark" else "default")
     violations = [v for v in run_axe(page) if v["impact"] in SERIOUS]
-    pending = [v for v in violations if v["id"] == "nested-interactive" and NESTED_INTERACTIVE_PENDING]
-    if pending:
-        print(f"{path or 'home'} {scheme}: nested-interactive pending (viewer work):", json.dumps(pending))
-    assert [v for v in violations if v not in pending] == []
+    assert violations == [], json.dumps(violations)

@@ -37,7 +37,10 @@ def test_a_diagram_becomes_an_inline_svg_figure_in_both_languages(tmp_path):
     assert done.returncode == 0, done.stdout
     for language, download in (("zh", "下载 SVG"), ("en", "Download SVG")):
         html = page(tmp_path, language)
-        assert '<figure class="wsd-figure" data-wsd-file="diagrams/demo.wsd">' in html
+        # It holds links, so it is a labelled group (not an image) with a skip link before it.
+        assert ('<figure class="wsd-figure" data-wsd-file="diagrams/demo.wsd" role="group" '
+                'aria-label="Pause, shortened">') in html
+        assert html.index('class="wsd-skip"') < html.index('<figure class="wsd-figure"')
         assert svg_count(html) == 1
         assert "<figcaption>Pause, shortened</figcaption>" in html
         assert download in html

@@ -18,7 +18,10 @@ from . import markup
 
 # Screen-only parts of Material's article and of our figures.
 DROP_CLASSES = {"md-content__button", "headerlink", "md-source-file", "md-feedback",
-                "wsd-toolbar", "wsd-source", "no-print"}
+                "wsd-toolbar", "wsd-source", "no-print",
+                # The browser-print line (it links the website's copy of the page), the skip
+                # link and the steps-as-text list: aids for a screen or a printed page, not a book.
+                "ow-print-only", "wsd-skip", "wsd-steps"}
 DROP_TAGS = {"script", "form", "button", "input", "noscript", "dialog", "template"}
 
 

@@ -135,3 +135,48 @@ def _note(cols: Columns, want: _Want, n: int, row: m.Note, text_w: float) -> Non
     elif row.placement == "left" and a > 0:
         want(a - 1, a, cols.left_ext(a) + S.NOTE_SIDE_GAP + w + S.COL_GAP + cols.right_ext(a - 1))
 
+
+
+def text_room(cols: Columns, n: int, row: m.Message | m.Note) -> float | None:
+    """Width ``row``'s text may take without widening ``cols``; None: nothing bounds it.
+
+    The inverse of ``_message`` and ``_note``: the distance they ask for,
+    solved for the text width at the positions ``cols.x`` already has.
+    """
+    x = cols.x
+    match row:
+        case m.Message():
+            a, b = sorted((row.source, row.target))
+            if a == b:
+                if a + 1 >= n:
+                    return None
+                return (x[a + 1] - x[a] - cols.right_ext(a) - S.BAR_STEP - S.SELF_W
+                        - S.SELF_LABEL_GAP - S.COL_GAP - cols.left_ext(a + 1))
+            room = x[b] - x[a] - cols.right_ext(a) - cols.left_ext(b) - 2 * S.LABEL_PAD
+            if row.creates:
+                room -= cols.part_w[row.target] / 2
+            return room
+        case m.Note():
+            a, b = row.first, row.last
+            if row.placement == "over" and a == b:
+                sides = []
+                if a > 0:
+                    sides.append(x[a] - x[a - 1] - cols.right_ext(a - 1) - S.COL_GAP)
+                if a + 1 < n:
+                    sides.append(x[a + 1] - x[a] - cols.left_ext(a + 1) - S.COL_GAP)
+                if not sides:
+                    return None
+                return 2 * min(sides) - 2 * S.NOTE_PAD_X
+            if row.placement == "over":
+                return x[b] - x[a] + 2 * S.NOTE_SPAN_EXT - 2 * S.NOTE_PAD_X
+            if row.placement == "right":
+                if a + 1 >= n:
+                    return None
+                return (x[a + 1] - x[a] - cols.right_ext(a) - S.NOTE_SIDE_GAP - S.COL_GAP
+                        - cols.left_ext(a + 1) - 2 * S.NOTE_PAD_X)
+            if a == 0:
+                return None
+            return (x[a] - x[a - 1] - cols.left_ext(a) - S.NOTE_SIDE_GAP - S.COL_GAP
+                    - cols.right_ext(a - 1) - 2 * S.NOTE_PAD_X)
+        case _:
+            assert_never(row)

@@ -62,3 +62,7 @@ FRAME_LABEL_GAP = 8.0  # tab to the [label], and a label to the frame's right ed
 ELSE_GAP = 6.0        # band of an `else` without a label, below its divider
 END_ROW_H = 8.0       # band of a group's `end`
 DESTROY_SIZE = 7.0
+
+# -- wrapping (wrap.py) ---------------------------------------------------------
+WRAP_MIN_W = 150.0    # a label or note's text is never wrapped narrower than this
+WRAP_FREE_W = 240.0   # text width where no column bounds it (beside the last lifeline)

@@ -1,0 +1,99 @@
+"""Greedy word wrap of message labels and notes to the room their columns have.
+
+Without wrapping, the longest label or note crossing a gap sets that gap's
+width, and diagrams with many participants grow wider than a laptop screen.
+Wrapping happens between the model and the columns, in two passes:
+
+1. Columns are placed from the participant boxes and bars alone. Each text is
+   wrapped to the room its row has between those columns, but never narrower
+   than ``spacing.WRAP_MIN_W`` (so a note does not become one word a line)
+   and, where nothing bounds it (a note right of the last lifeline), to
+   ``spacing.WRAP_FREE_W``.
+2. Columns are placed from the wrapped texts. Every gap is now at least as
+   wide as in pass 1, so each text is wrapped again, from its source lines,
+   to the room of these columns: fewer lines, and no wider than that room
+   unless it is under the minimum. The final columns are placed from the
+   texts of this pass, so every gap still fits what crosses it.
+
+Explicit ``\\n`` breaks always stay; wrapping only splits a source line
+further. Lines break at spaces; a single word wider than the room breaks
+after punctuation common in code (``/ . , _ ( : = & ?``) when it can, and
+is otherwise left whole (its columns then widen to fit it, as before).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from . import model as m
+from . import spacing as S
+from .columns import Columns, place_columns, text_room
+from .measure import text_width
+
+# A word splits after these characters when it does not fit on a line alone.
+_PIECES = re.compile(r"[^/.,_(:=&?]*[/.,_(:=&?]+|[^/.,_(:=&?]+")
+
+
+def wrap_line(line: str, width: float, size: float) -> list[str]:
+    """``line`` split into lines no wider than ``width`` where its words allow."""
+    if text_width(line, size) <= width:
+        return [line]
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if not word:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size) <= width:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+            current = ""
+        if text_width(word, size) <= width:
+            current = word
+            continue
+        for piece in _PIECES.findall(word):
+            candidate = current + piece
+            if current and text_width(candidate, size) > width:
+                out.append(current)
+                current = piece
+            else:
+                current = candidate
+    if current or not out:
+        out.append(current)
+    return out
+
+
+def wrap_text(lines: tuple[str, ...], width: float, size: float) -> tuple[str, ...]:
+    """Every line of ``lines`` wrapped to ``width``; explicit breaks are kept."""
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped.extend(wrap_line(line, width, size))
+    return tuple(wrapped)
+
+
+def _wrapped(d: m.Diagram, cols: Columns) -> m.Diagram:
+    n = len(d.participants)
+    rows: list[m.Row] = []
+    for row in d.rows:
+        if isinstance(row, m.GroupEdge) or not any(row.text):
+            rows.append(row)
+            continue
+        room = text_room(cols, n, row)
+        width = S.WRAP_FREE_W if room is None else max(room, S.WRAP_MIN_W)
+        rows.append(dataclasses.replace(row, text=wrap_text(row.text, width, S.FONT)))
+    return dataclasses.replace(d, rows=rows)
+
+
+def _blank(d: m.Diagram) -> m.Diagram:
+    rows: list[m.Row] = [row if isinstance(row, m.GroupEdge)
+                         else dataclasses.replace(row, text=()) for row in d.rows]
+    return dataclasses.replace(d, rows=rows)
+
+
+def wrap_diagram(d: m.Diagram) -> tuple[m.Diagram, Columns]:
+    """``d`` with its labels and notes wrapped, and the columns that fit them."""
+    first = _wrapped(d, place_columns(_blank(d)))
+    second = _wrapped(d, place_columns(first))
+    return second, place_columns(second)

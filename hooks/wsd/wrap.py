@@ -2,13 +2,16 @@
 
 Without wrapping, the longest label or note crossing a gap sets that gap's
 width, and diagrams with many participants grow wider than a laptop screen.
-Wrapping happens between the model and the columns, in two passes:
+A diagram that already fits ``spacing.WRAP_BUDGET_W`` (the widest one a
+1440 px screen shows whole with text scaled to 10 px) is left as written.
+A wider one is wrapped between the model and the columns, in two passes,
+with a minimum width from ``spacing.WRAP_MIN_STEPS``, widest first, until
+it fits:
 
 1. Columns are placed from the participant boxes and bars alone. Each text is
    wrapped to the room its row has between those columns, but never narrower
-   than ``spacing.WRAP_MIN_W`` (so a note does not become one word a line)
-   and, where nothing bounds it (a note right of the last lifeline), to
-   ``spacing.WRAP_FREE_W``.
+   than a minimum width (so a note does not become one word a line); where
+   nothing bounds it (a note right of the last lifeline), to that minimum.
 2. Columns are placed from the wrapped texts. Every gap is now at least as
    wide as in pass 1, so each text is wrapped again, from its source lines,
    to the room of these columns: fewer lines, and no wider than that room
@@ -35,9 +38,27 @@ _PIECES = re.compile(r"[^/.,_(:=&?]*[/.,_(:=&?]+|[^/.,_(:=&?]+")
 
 
 def wrap_line(line: str, width: float, size: float) -> list[str]:
-    """``line`` split into lines no wider than ``width`` where its words allow."""
+    """``line`` split into lines no wider than ``width`` where its words allow.
+
+    Balanced: of the widths that give as few lines as ``width`` does, the
+    narrowest, so a wrapped label does not end with one short word alone.
+    """
     if text_width(line, size) <= width:
         return [line]
+    best = _greedy(line, width, size)
+    lo, hi = 0.0, width
+    # Bisect down to a px: the line count only grows as the width shrinks.
+    while hi - lo > 1.0:
+        mid = (lo + hi) / 2
+        trial = _greedy(line, mid, size)
+        if len(trial) <= len(best):
+            best, hi = trial, mid
+        else:
+            lo = mid
+    return best
+
+
+def _greedy(line: str, width: float, size: float) -> list[str]:
     out: list[str] = []
     current = ""
     for word in line.split(" "):
@@ -73,7 +94,7 @@ def wrap_text(lines: tuple[str, ...], width: float, size: float) -> tuple[str, .
     return tuple(wrapped)
 
 
-def _wrapped(d: m.Diagram, cols: Columns) -> m.Diagram:
+def _wrapped(d: m.Diagram, cols: Columns, min_w: float) -> m.Diagram:
     n = len(d.participants)
     rows: list[m.Row] = []
     for row in d.rows:
@@ -81,7 +102,7 @@ def _wrapped(d: m.Diagram, cols: Columns) -> m.Diagram:
             rows.append(row)
             continue
         room = text_room(cols, n, row)
-        width = S.WRAP_FREE_W if room is None else max(room, S.WRAP_MIN_W)
+        width = min_w if room is None else max(room, min_w)
         rows.append(dataclasses.replace(row, text=wrap_text(row.text, width, S.FONT)))
     return dataclasses.replace(d, rows=rows)
 
@@ -92,8 +113,30 @@ def _blank(d: m.Diagram) -> m.Diagram:
     return dataclasses.replace(d, rows=rows)
 
 
+def span_width(cols: Columns) -> float:
+    """The diagram's width as its columns and heads set it (texts past the outer
+    lifelines not counted)."""
+    if not cols.x:
+        return 0.0
+    return cols.x[-1] - cols.x[0] + (cols.part_w[0] + cols.part_w[-1]) / 2 + 2 * S.MARGIN
+
+
 def wrap_diagram(d: m.Diagram) -> tuple[m.Diagram, Columns]:
-    """``d`` with its labels and notes wrapped, and the columns that fit them."""
-    first = _wrapped(d, place_columns(_blank(d)))
-    second = _wrapped(d, place_columns(first))
-    return second, place_columns(second)
+    """``d`` with its labels and notes wrapped as much as it needs, and its columns.
+
+    A diagram within ``spacing.WRAP_BUDGET_W`` is left as written. A wider one
+    is wrapped with each minimum text width of ``spacing.WRAP_MIN_STEPS`` in
+    turn, widest first, until it fits (or the steps run out).
+    """
+    cols = place_columns(d)
+    if span_width(cols) <= S.WRAP_BUDGET_W:
+        return d, cols
+    blank = place_columns(_blank(d))
+    wrapped = d
+    for min_w in S.WRAP_MIN_STEPS:
+        first = _wrapped(d, blank, min_w)
+        wrapped = _wrapped(d, place_columns(first), min_w)
+        cols = place_columns(wrapped)
+        if span_width(cols) <= S.WRAP_BUDGET_W:
+            break
+    return wrapped, cols

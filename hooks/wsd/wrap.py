@@ -42,11 +42,13 @@ def wrap_line(line: str, width: float, size: float) -> list[str]:
 
     Balanced: of the widths that give as few lines as ``width`` does, the
     narrowest, so a wrapped label does not end with one short word alone.
+    Balancing never splits a word that fits ``width`` whole.
     """
     if text_width(line, size) <= width:
         return [line]
     best = _greedy(line, width, size)
-    lo, hi = 0.0, width
+    whole = [w for w in (text_width(word, size) for word in line.split(" ")) if w <= width]
+    lo, hi = max(whole, default=0.0), width
     # Bisect down to a px: the line count only grows as the width shrinks.
     while hi - lo > 1.0:
         mid = (lo + hi) / 2

@@ -16,12 +16,27 @@ from .columns import Columns
 from .geometry import Bar, Box, Geometry, Lifeline, Text, union
 from .parse import SourceRef
 from .rows import RowLayout, place_rows
-from .wrap import wrap_diagram
+from .wrap import candidates
 
 
 def layout(diagram: m.Diagram, links: dict[SourceRef, str] | None = None) -> Geometry:
-    """Geometry of ``diagram``; ``links`` maps the references that become links."""
-    d, cols = wrap_diagram(diagram)
+    """Geometry of ``diagram``; ``links`` maps the references that become links.
+
+    Texts are wrapped only as much as the diagram needs to fit the width
+    budget (``wrap.candidates``): the least wrapped candidate that fits wins.
+    """
+    geometry = None
+    for d, cols in candidates(diagram):
+        geometry = _layout(d, cols, links)
+        # The title is left out: wrapping the rows cannot narrow it.
+        content = union(item.bounds() for item in geometry.placed())
+        if content is None or content.right - content.left + 2 * S.MARGIN <= S.WRAP_BUDGET_W:
+            break
+    assert geometry is not None   # candidates always yields its last one
+    return geometry
+
+
+def _layout(d: m.Diagram, cols: Columns, links: dict[SourceRef, str] | None) -> Geometry:
     y = S.MARGIN
     title = None
     if d.title:

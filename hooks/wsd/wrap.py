@@ -2,11 +2,11 @@
 
 Without wrapping, the longest label or note crossing a gap sets that gap's
 width, and diagrams with many participants grow wider than a laptop screen.
-A diagram that already fits ``spacing.WRAP_BUDGET_W`` (the widest one a
-1440 px screen shows whole with text scaled to 10 px) is left as written.
-A wider one is wrapped between the model and the columns, in two passes,
-with a minimum width from ``spacing.WRAP_MIN_STEPS``, widest first, until
-it fits:
+``candidates`` offers the layout the diagram as written, then wrapped with
+each minimum width of ``spacing.WRAP_MIN_STEPS``, widest first; the layout
+keeps the first that fits ``spacing.WRAP_BUDGET_W`` (the widest diagram a
+1440 px screen shows whole with text scaled to 10 px). Each wrapped
+candidate is made between the model and the columns, in two passes:
 
 1. Columns are placed from the participant boxes and bars alone. Each text is
    wrapped to the room its row has between those columns, but never narrower
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
 from . import model as m
 from . import spacing as S
@@ -116,29 +117,32 @@ def _blank(d: m.Diagram) -> m.Diagram:
 
 
 def span_width(cols: Columns) -> float:
-    """The diagram's width as its columns and heads set it (texts past the outer
-    lifelines not counted)."""
+    """A lower bound of the diagram's width: its columns and outer heads.
+
+    Texts past the outer lifelines and a title can only add to it.
+    """
     if not cols.x:
         return 0.0
     return cols.x[-1] - cols.x[0] + (cols.part_w[0] + cols.part_w[-1]) / 2 + 2 * S.MARGIN
 
 
-def wrap_diagram(d: m.Diagram) -> tuple[m.Diagram, Columns]:
-    """``d`` with its labels and notes wrapped as much as it needs, and its columns.
+def candidates(d: m.Diagram) -> Iterator[tuple[m.Diagram, Columns]]:
+    """``d`` as written, then wrapped with each minimum of ``spacing.WRAP_MIN_STEPS``.
 
-    A diagram within ``spacing.WRAP_BUDGET_W`` is left as written. A wider one
-    is wrapped with each minimum text width of ``spacing.WRAP_MIN_STEPS`` in
-    turn, widest first, until it fits (or the steps run out).
+    The caller lays each one out and stops at the first that fits
+    ``spacing.WRAP_BUDGET_W``. A candidate whose columns alone are wider than
+    the budget cannot fit and is skipped (the layout is never narrower than
+    its columns), except the last, which is what a diagram too wide for any
+    step gets.
     """
     cols = place_columns(d)
     if span_width(cols) <= S.WRAP_BUDGET_W:
-        return d, cols
+        yield d, cols
     blank = place_columns(_blank(d))
-    wrapped = d
-    for min_w in S.WRAP_MIN_STEPS:
+    last = len(S.WRAP_MIN_STEPS) - 1
+    for k, min_w in enumerate(S.WRAP_MIN_STEPS):
         first = _wrapped(d, blank, min_w)
         wrapped = _wrapped(d, place_columns(first), min_w)
         cols = place_columns(wrapped)
-        if span_width(cols) <= S.WRAP_BUDGET_W:
-            break
-    return wrapped, cols
+        if k == last or span_width(cols) <= S.WRAP_BUDGET_W:
+            yield wrapped, cols

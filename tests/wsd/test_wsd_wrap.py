@@ -23,11 +23,11 @@ LONG_NOTE = ("the conductor asks the scheduler for hosts, claims resources in pl
              "and casts build_and_run_instance to the chosen compute host")
 
 
-def wide_source(note: str = LONG_NOTE, extra: str = "") -> str:
-    lines = ["title A wide diagram"] + [f"participant {n}" for n in NAMES]
-    for a, b in zip(NAMES, NAMES[1:]):
+def wide_source(note: str = LONG_NOTE, extra: str = "", names: list[str] = NAMES) -> str:
+    lines = ["title A wide diagram"] + [f"participant {n}" for n in names]
+    for a, b in zip(names, names[1:]):
         lines.append(f"{a}->{b}: a fairly long message label between {a} and {b} here")
-    lines.append(f"note over {NAMES[5]}: {note}")
+    lines.append(f"note over {names[5]}: {note}")
     return "\n".join(lines) + "\n" + extra
 
 
@@ -179,3 +179,24 @@ def test_title_wider_than_the_diagram_still_fits():
     assert g.title is not None and g.title.x == S.MARGIN
     assert g.width >= g.title.width + 2 * S.MARGIN
     assert problems(g) == []
+
+
+def test_a_title_wider_than_the_budget_does_not_make_the_rows_wrap():
+    title = "a very long title " * 20
+    note = "a note much wider than the two participants it sits between, on one line"
+    g = geometry(f"title {title}\nA->B: x\nnote over A: {note}")
+    assert g.title is not None and g.title.width > S.WRAP_BUDGET_W
+    (n,) = g.notes
+    assert n.text.lines == (note,)
+
+
+def test_a_diagram_just_over_the_budget_is_wrapped_less_than_one_far_over_it():
+    # The same kind of rows over 8 and over 12 participants: both are wider
+    # than the budget unwrapped, the larger one needs a smaller minimum width.
+    few, many = wide_source(names=NAMES[:8]), wide_source()
+    assert unwrapped_width(few) > S.WRAP_BUDGET_W
+    g_few, g_many = geometry(few), geometry(many)
+    lines_few = max(len(a.label.lines) for a in g_few.arrows if a.label)
+    lines_many = max(len(a.label.lines) for a in g_many.arrows if a.label)
+    assert 1 < lines_few < lines_many
+    assert g_few.width <= S.WRAP_BUDGET_W and g_many.width <= S.WRAP_BUDGET_W

@@ -71,3 +71,5 @@ WRAP_BUDGET_W = 1380.0 * FONT / 10.0
 # Minimum text widths tried in turn, widest first, until the diagram fits
 # the budget: wrap only as much as the diagram needs, never one word a line.
 WRAP_MIN_STEPS = (320.0, 280.0, 240.0, 210.0, 180.0, 150.0)
+# Participant names are broken (at spaces) to this text width, as a last step.
+PART_WRAP_W = 100.0

@@ -38,22 +38,23 @@ from .measure import text_width
 _PIECES = re.compile(r"[^/.,_(:=&?]*[/.,_(:=&?]+|[^/.,_(:=&?]+")
 
 
-def wrap_line(line: str, width: float, size: float) -> list[str]:
+def wrap_line(line: str, width: float, size: float, split_words: bool = True) -> list[str]:
     """``line`` split into lines no wider than ``width`` where its words allow.
 
     Balanced: of the widths that give as few lines as ``width`` does, the
     narrowest, so a wrapped label does not end with one short word alone.
-    Balancing never splits a word that fits ``width`` whole.
+    Balancing never splits a word that fits ``width`` whole; with
+    ``split_words`` false, no word is split at all.
     """
     if text_width(line, size) <= width:
         return [line]
-    best = _greedy(line, width, size)
+    best = _greedy(line, width, size, split_words)
     whole = [w for w in (text_width(word, size) for word in line.split(" ")) if w <= width]
     lo, hi = max(whole, default=0.0), width
     # Bisect down to a px: the line count only grows as the width shrinks.
     while hi - lo > 1.0:
         mid = (lo + hi) / 2
-        trial = _greedy(line, mid, size)
+        trial = _greedy(line, mid, size, split_words)
         if len(trial) <= len(best):
             best, hi = trial, mid
         else:
@@ -61,7 +62,7 @@ def wrap_line(line: str, width: float, size: float) -> list[str]:
     return best
 
 
-def _greedy(line: str, width: float, size: float) -> list[str]:
+def _greedy(line: str, width: float, size: float, split_words: bool) -> list[str]:
     out: list[str] = []
     current = ""
     for word in line.split(" "):
@@ -74,7 +75,7 @@ def _greedy(line: str, width: float, size: float) -> list[str]:
         if current:
             out.append(current)
             current = ""
-        if text_width(word, size) <= width:
+        if not split_words or text_width(word, size) <= width:
             current = word
             continue
         for piece in _PIECES.findall(word):
@@ -89,11 +90,12 @@ def _greedy(line: str, width: float, size: float) -> list[str]:
     return out
 
 
-def wrap_text(lines: tuple[str, ...], width: float, size: float) -> tuple[str, ...]:
+def wrap_text(lines: tuple[str, ...], width: float, size: float,
+              split_words: bool = True) -> tuple[str, ...]:
     """Every line of ``lines`` wrapped to ``width``; explicit breaks are kept."""
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(wrap_line(line, width, size))
+        wrapped.extend(wrap_line(line, width, size, split_words))
     return tuple(wrapped)
 
 
@@ -132,17 +134,30 @@ def candidates(d: m.Diagram) -> Iterator[tuple[m.Diagram, Columns]]:
     The caller lays each one out and stops at the first that fits
     ``spacing.WRAP_BUDGET_W``. A candidate whose columns alone are wider than
     the budget cannot fit and is skipped (the layout is never narrower than
-    its columns), except the last, which is what a diagram too wide for any
-    step gets.
+    its columns). The last candidate, always offered, also breaks
+    participant names of several words.
     """
     cols = place_columns(d)
     if span_width(cols) <= S.WRAP_BUDGET_W:
         yield d, cols
     blank = place_columns(_blank(d))
-    last = len(S.WRAP_MIN_STEPS) - 1
-    for k, min_w in enumerate(S.WRAP_MIN_STEPS):
-        first = _wrapped(d, blank, min_w)
-        wrapped = _wrapped(d, place_columns(first), min_w)
-        cols = place_columns(wrapped)
-        if k == last or span_width(cols) <= S.WRAP_BUDGET_W:
+    for min_w in S.WRAP_MIN_STEPS:
+        wrapped, cols = _candidate(d, blank, min_w)
+        if span_width(cols) <= S.WRAP_BUDGET_W:
             yield wrapped, cols
+    # Still too wide: the participant names set the gaps. Break multi-word
+    # names too (at spaces only: a name is one identifier per word).
+    d = _names_wrapped(d)
+    yield _candidate(d, place_columns(_blank(d)), S.WRAP_MIN_STEPS[-1])
+
+
+def _candidate(d: m.Diagram, blank: Columns, min_w: float) -> tuple[m.Diagram, Columns]:
+    wrapped = _wrapped(d, place_columns(_wrapped(d, blank, min_w)), min_w)
+    return wrapped, place_columns(wrapped)
+
+
+def _names_wrapped(d: m.Diagram) -> m.Diagram:
+    parts = [dataclasses.replace(p, label=wrap_text(p.label, S.PART_WRAP_W, S.PART_FONT,
+                                                    split_words=False))
+             for p in d.participants]
+    return dataclasses.replace(d, participants=parts)

@@ -200,3 +200,21 @@ def test_a_diagram_just_over_the_budget_is_wrapped_less_than_one_far_over_it():
     lines_many = max(len(a.label.lines) for a in g_many.arrows if a.label)
     assert 1 < lines_few < lines_many
     assert g_few.width <= S.WRAP_BUDGET_W and g_many.width <= S.WRAP_BUDGET_W
+
+
+def test_names_break_at_spaces_only_when_nothing_else_fits():
+    names = [f"svc_{k:02d}" for k in range(13)]
+    source = "\n".join(
+        [f'participant "compute service {k:02d} (destination host)" as {n}'
+         for k, n in enumerate(names)] + ["participant single_word_identifier_name"] +
+        [f"{a}->{b}: x" for a, b in zip(names, names[1:])])
+    g = geometry(source)
+    multi = [life.head_label.lines for life in g.lifelines[:-1]]
+    assert all(len(lines) > 1 for lines in multi)
+    assert all(" ".join(lines) == f"compute service {k:02d} (destination host)"
+               for k, lines in enumerate(multi))
+    assert g.lifelines[-1].head_label.lines == ("single_word_identifier_name",)
+    assert problems(g) == []
+    # A diagram that fits with its names on one line keeps them so.
+    small = geometry("\n".join(source.splitlines()[:3]))
+    assert all(len(life.head_label.lines) == 1 for life in small.lifelines)

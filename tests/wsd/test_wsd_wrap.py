@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 import wsd
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from wsd import layout
 from wsd import spacing as S
 from wsd.columns import place_columns
 from wsd.measure import text_width
@@ -218,3 +219,40 @@ def test_names_break_at_spaces_only_when_nothing_else_fits():
     # A diagram that fits with its names on one line keeps them so.
     small = geometry("\n".join(source.splitlines()[:3]))
     assert all(len(life.head_label.lines) == 1 for life in small.lifelines)
+
+
+PARTS = [f"p{k:02d}" for k in range(14)]
+PHRASE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join)
+
+
+@st.composite
+def wide_statement(draw):
+    a, b = draw(st.sampled_from(PARTS)), draw(st.sampled_from(PARTS))
+    text = draw(st.lists(PHRASE, min_size=1, max_size=3).map("\\n".join))
+    kind = draw(st.integers(0, 8))
+    if kind <= 2:
+        arrow = draw(st.sampled_from(["->", "-->", "->>", "->+", "-->-"]))
+        return f"{a}{arrow}{b}: {text}"
+    if kind == 3:
+        where = draw(st.sampled_from(["over", "left of", "right of"]))
+        return f"note {where} {a}: {text}"
+    if kind == 4:
+        return f"note over {a},{b}: {text}" if a != b else f"note over {a}: {text}"
+    if kind == 5:
+        return f"{draw(st.sampled_from(['alt', 'opt', 'loop']))} {text.split(chr(92))[0]}"
+    if kind == 6:
+        return "end"
+    if kind == 7:
+        return f"{draw(st.sampled_from(['activate', 'deactivate']))} {a}"
+    return "# nova/compute/manager.py ComputeManager.build"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(wide_statement(), min_size=1, max_size=40))
+def test_wrapped_wide_diagrams_keep_every_invariant(statements):
+    source = "\n".join([f"participant \"service {p}\" as {p}" for p in PARTS] + statements)
+    d, diags = diagram(source)
+    if any(x.severity == "error" for x in diags):
+        return   # a stray 'end': not what this test is about
+    g = layout.layout(d)
+    assert problems(g) == []

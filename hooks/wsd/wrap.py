@@ -1,4 +1,4 @@
-"""Greedy word wrap of message labels and notes to the room their columns have.
+"""Balanced word wrap of labels and notes to the room their columns have.
 
 Without wrapping, the longest label or note crossing a gap sets that gap's
 width, and diagrams with many participants grow wider than a laptop screen.
@@ -21,7 +21,10 @@ candidate is made between the model and the columns, in two passes:
 Explicit ``\\n`` breaks always stay; wrapping only splits a source line
 further. Lines break at spaces; a single word wider than the room breaks
 after punctuation common in code (``/ . , _ ( : = & ?``) when it can, and
-is otherwise left whole (its columns then widen to fit it, as before).
+is otherwise left whole (its columns then widen to fit it, as before). A
+source line that is wrapped loses runs of spaces (they become the breaks).
+If no minimum makes the diagram fit, a last candidate also breaks
+participant names of several words, at spaces only.
 """
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from . import model as m
 from . import spacing as S
@@ -51,13 +51,16 @@ def wrap_line(line: str, width: float, size: float, split_words: bool = True) ->
     """
     if text_width(line, size) <= width:
         return [line]
-    best = _greedy(line, width, size, split_words)
-    whole = [w for w in (text_width(word, size) for word in line.split(" ")) if w <= width]
-    lo, hi = max(whole, default=0.0), width
+    words = [word for word in line.split(" ") if word]
+    # The font has no kerning, so a line is as wide as its words and spaces.
+    widths = [text_width(word, size) for word in words]
+    space = text_width(" ", size)
+    best = _greedy(words, widths, space, width, size, split_words)
+    lo, hi = max((w for w in widths if w <= width), default=0.0), width
     # Bisect down to a px: the line count only grows as the width shrinks.
     while hi - lo > 1.0:
         mid = (lo + hi) / 2
-        trial = _greedy(line, mid, size, split_words)
+        trial = _greedy(words, widths, space, mid, size, split_words)
         if len(trial) <= len(best):
             best, hi = trial, mid
         else:
@@ -65,31 +68,40 @@ def wrap_line(line: str, width: float, size: float, split_words: bool = True) ->
     return best
 
 
-def _greedy(line: str, width: float, size: float, split_words: bool) -> list[str]:
+# Sums of widths may differ from the width of the joined text in the last bit.
+_EPS = 1e-6
+
+
+def _greedy(words: list[str], widths: list[float], space: float, width: float, size: float,
+            split_words: bool) -> list[str]:
     out: list[str] = []
-    current = ""
-    for word in line.split(" "):
-        if not word:
+    current: list[str] = []
+    current_w = 0.0
+    for word, w in zip(words, widths):
+        if current and current_w + space + w <= width - _EPS:
+            current.append(word)
+            current_w += space + w
             continue
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size) <= width:
-            current = candidate
+        if not current and w <= width - _EPS:
+            current, current_w = [word], w
             continue
         if current:
-            out.append(current)
-            current = ""
-        if not split_words or text_width(word, size) <= width:
-            current = word
+            out.append(" ".join(current))
+            current, current_w = [], 0.0
+        if not split_words or w <= width - _EPS:
+            current, current_w = [word], w
             continue
+        # A word wider than the line: break it after code punctuation.
+        text = ""
         for piece in _PIECES.findall(word):
-            candidate = current + piece
-            if current and text_width(candidate, size) > width:
-                out.append(current)
-                current = piece
+            if text and text_width(text + piece, size) > width - _EPS:
+                out.append(text)
+                text = piece
             else:
-                current = candidate
+                text += piece
+        current, current_w = [text], text_width(text, size)
     if current or not out:
-        out.append(current)
+        out.append(" ".join(current))
     return out
 
 
@@ -102,16 +114,20 @@ def wrap_text(lines: tuple[str, ...], width: float, size: float,
     return tuple(wrapped)
 
 
-def _wrapped(d: m.Diagram, cols: Columns, min_w: float) -> m.Diagram:
+def _wrapped(d: m.Diagram, cols: Columns, min_w: float, text_w: Sequence[float]) -> m.Diagram:
+    """``d``'s texts wrapped to their room in ``cols``; ``text_w``: their widths as written."""
     n = len(d.participants)
     rows: list[m.Row] = []
-    for row in d.rows:
-        if isinstance(row, m.GroupEdge) or not any(row.text):
+    for index, row in enumerate(d.rows):
+        if isinstance(row, m.GroupEdge) or text_w[index] <= min_w:
             rows.append(row)
             continue
         room = text_room(cols, n, row)
         width = min_w if room is None else max(room, min_w)
-        rows.append(dataclasses.replace(row, text=wrap_text(row.text, width, S.FONT)))
+        if text_w[index] <= width:
+            rows.append(row)
+        else:
+            rows.append(dataclasses.replace(row, text=wrap_text(row.text, width, S.FONT)))
     return dataclasses.replace(d, rows=rows)
 
 
@@ -137,25 +153,55 @@ def candidates(d: m.Diagram) -> Iterator[tuple[m.Diagram, Columns]]:
     The caller lays each one out and stops at the first that fits
     ``spacing.WRAP_BUDGET_W``. A candidate whose columns alone are wider than
     the budget cannot fit and is skipped (the layout is never narrower than
-    its columns). The last candidate, always offered, also breaks
-    participant names of several words.
+    its columns), and so is one that wraps nothing more than the last offered.
+    The last candidate also breaks participant names of several words; it is
+    offered unless the same as the last one, so at least one always is.
     """
     cols = place_columns(d)
+    last: m.Diagram | None = None
     if span_width(cols) <= S.WRAP_BUDGET_W:
+        last = d
         yield d, cols
+    if not _wrappable(d, cols):
+        # Every text is under the smallest minimum, so no step changes it.
+        if last is None:
+            yield d, cols
+        return
+    text_w = cols.text_w
     blank = place_columns(_blank(d))
-    for min_w in S.WRAP_MIN_STEPS:
-        wrapped, cols = _candidate(d, blank, min_w)
-        if span_width(cols) <= S.WRAP_BUDGET_W:
+    # With no text at all the columns are already too wide: no step can fit.
+    steps = S.WRAP_MIN_STEPS if span_width(blank) <= S.WRAP_BUDGET_W else ()
+    for min_w in steps:
+        wrapped, cols = _candidate(d, blank, min_w, text_w)
+        # A candidate the same as the last one offered would lay out the same.
+        if span_width(cols) <= S.WRAP_BUDGET_W and not _same(wrapped, last):
+            last = wrapped
             yield wrapped, cols
     # Still too wide: the participant names set the gaps. Break multi-word
     # names too (at spaces only: a name is one identifier per word).
-    d = _names_wrapped(d)
-    yield _candidate(d, place_columns(_blank(d)), S.WRAP_MIN_STEPS[-1])
+    named = _names_wrapped(d)
+    wrapped, cols = _candidate(named, place_columns(_blank(named)), S.WRAP_MIN_STEPS[-1],
+                               text_w)
+    if not _same(wrapped, last):
+        yield wrapped, cols
 
 
-def _candidate(d: m.Diagram, blank: Columns, min_w: float) -> tuple[m.Diagram, Columns]:
-    wrapped = _wrapped(d, place_columns(_wrapped(d, blank, min_w)), min_w)
+def _wrappable(d: m.Diagram, cols: Columns) -> bool:
+    if max(cols.text_w, default=0.0) > S.WRAP_MIN_STEPS[-1]:
+        return True
+    return any(" " in line and text_width(line, S.PART_FONT) > S.PART_WRAP_W
+               for p in d.participants for line in p.label)
+
+
+def _same(a: m.Diagram, b: m.Diagram | None) -> bool:
+    return (b is not None and a.rows == b.rows
+            and [p.label for p in a.participants] == [p.label for p in b.participants])
+
+
+def _candidate(d: m.Diagram, blank: Columns, min_w: float,
+               text_w: Sequence[float]) -> tuple[m.Diagram, Columns]:
+    first = _wrapped(d, blank, min_w, text_w)
+    wrapped = _wrapped(d, place_columns(first), min_w, text_w)
     return wrapped, place_columns(wrapped)
 
 

@@ -7,7 +7,7 @@ lifeline to its left asks for.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -67,7 +67,12 @@ class _Needs:
         return x
 
 
-def place_columns(d: m.Diagram) -> Columns:
+def place_columns(d: m.Diagram, widths: Sequence[float] | None = None) -> Columns:
+    """Columns of ``d``; ``widths``: each row's text width, if already known.
+
+    Every gap grows with the texts that cross it, so columns placed from
+    widths no larger than the real ones are no wider than the real columns.
+    """
     part_w = [max(block_width(p.label, S.PART_FONT) + 2 * S.PART_PAD_X, S.PART_MIN_W)
               for p in d.participants]
     head_h = 0.0
@@ -91,11 +96,13 @@ def place_columns(d: m.Diagram) -> Columns:
     for index, row in enumerate(d.rows):
         match row:
             case m.Message():
-                text_w[index] = block_width(row.text, S.FONT)
-                _message(cols, want, n, row, text_w[index])
+                tw = block_width(row.text, S.FONT) if widths is None else widths[index]
+                text_w[index] = tw
+                _message(cols, want, n, row, tw)
             case m.Note():
-                text_w[index] = block_width(row.text, S.FONT)
-                _note(cols, want, n, row, text_w[index])
+                tw = block_width(row.text, S.FONT) if widths is None else widths[index]
+                text_w[index] = tw
+                _note(cols, want, n, row, tw)
             case m.GroupEdge():
                 pass   # frames take their width from the rows inside them
             case _:

@@ -25,6 +25,15 @@ is otherwise left whole (its columns then widen to fit it, as before). A
 source line that is wrapped loses runs of spaces (they become the breaks).
 If no minimum makes the diagram fit, a last candidate also breaks
 participant names of several words, at spaces only.
+
+Cost: a step is wrapped only if it can fit. Before wrapping, columns are
+placed from a floor of each text's wrapped width (``_floors``: no narrower
+than the source line if it fits the minimum, else than its widest word that
+stays whole); if those columns are already too wide, so are the step's.
+The floors grow with the minimum, so when the smallest minimum's are too wide
+no step is wrapped at all and only the last candidate is made. Wrapped
+texts are memoised by (source lines, width) and measured once; rows kept as
+written keep the widths measured when the diagram's columns were placed.
 """
 from __future__ import annotations
 
@@ -35,7 +44,7 @@ from collections.abc import Iterator, Sequence
 from . import model as m
 from . import spacing as S
 from .columns import Columns, place_columns, text_room
-from .measure import text_width
+from .measure import block_width, text_width
 
 # A word splits after these characters when it does not fit on a line alone.
 _PIECES = re.compile(r"[^/.,_(:=&?]*[/.,_(:=&?]+|[^/.,_(:=&?]+")
@@ -55,14 +64,19 @@ def wrap_line(line: str, width: float, size: float, split_words: bool = True) ->
     # The font has no kerning, so a line is as wide as its words and spaces.
     widths = [text_width(word, size) for word in words]
     space = text_width(" ", size)
-    best = _greedy(words, widths, space, width, size, split_words)
+    best, best_w = _greedy(words, widths, space, width, size, split_words)
     lo, hi = max((w for w in widths if w <= width), default=0.0), width
     # Bisect down to a px: the line count only grows as the width shrinks.
     while hi - lo > 1.0:
         mid = (lo + hi) / 2
-        trial = _greedy(words, widths, space, mid, size, split_words)
+        if mid - _EPS >= best_w:
+            # Every line of best fits mid too, and what did not fit hi does
+            # not fit mid: greedy makes the same lines, no need to run it.
+            hi = mid
+            continue
+        trial, trial_w = _greedy(words, widths, space, mid, size, split_words)
         if len(trial) <= len(best):
-            best, hi = trial, mid
+            best, best_w, hi = trial, trial_w, mid
         else:
             lo = mid
     return best
@@ -73,10 +87,16 @@ _EPS = 1e-6
 
 
 def _greedy(words: list[str], widths: list[float], space: float, width: float, size: float,
-            split_words: bool) -> list[str]:
+            split_words: bool) -> tuple[list[str], float]:
+    """Lines filled greedily to ``width``, and the widest width any test accepted.
+
+    That width bounds every sum compared with ``width`` that passed; the
+    bisection in ``wrap_line`` relies on it.
+    """
     out: list[str] = []
     current: list[str] = []
     current_w = 0.0
+    widest = 0.0
     for word, w in zip(words, widths):
         if current and current_w + space + w <= width - _EPS:
             current.append(word)
@@ -87,6 +107,9 @@ def _greedy(words: list[str], widths: list[float], space: float, width: float, s
             continue
         if current:
             out.append(" ".join(current))
+            # A line's sum only grows as words join it.
+            if current_w > widest:
+                widest = current_w
             current, current_w = [], 0.0
         if not split_words or w <= width - _EPS:
             current, current_w = [word], w
@@ -96,13 +119,14 @@ def _greedy(words: list[str], widths: list[float], space: float, width: float, s
         for piece in _PIECES.findall(word):
             if text and text_width(text + piece, size) > width - _EPS:
                 out.append(text)
+                widest = max(widest, text_width(text, size))
                 text = piece
             else:
                 text += piece
         current, current_w = [text], text_width(text, size)
     if current or not out:
         out.append(" ".join(current))
-    return out
+    return out, max(widest, current_w)
 
 
 def wrap_text(lines: tuple[str, ...], width: float, size: float,
@@ -114,27 +138,41 @@ def wrap_text(lines: tuple[str, ...], width: float, size: float,
     return tuple(wrapped)
 
 
-def _wrapped(d: m.Diagram, cols: Columns, min_w: float, text_w: Sequence[float]) -> m.Diagram:
-    """``d``'s texts wrapped to their room in ``cols``; ``text_w``: their widths as written."""
+# (source lines, width) -> (wrapped lines, their width): a text is often
+# wrapped to the same room again, in the other pass or another candidate.
+_Memo = dict[tuple[tuple[str, ...], float], tuple[tuple[str, ...], float]]
+
+
+def _wrapped_widths(d: m.Diagram, cols: Columns, min_w: float, text_w: Sequence[float],
+                    memo: _Memo, rows: list[m.Row] | None = None) -> list[float]:
+    """Each row's text width once ``d``'s texts are wrapped to their room in ``cols``.
+
+    ``text_w``: the widths of ``d``'s texts as written; a row kept as written
+    keeps its width, so only wrapped texts are measured. ``rows``, if given,
+    receives the rows with their wrapped texts.
+    """
     n = len(d.participants)
-    rows: list[m.Row] = []
+    widths = list(text_w)
     for index, row in enumerate(d.rows):
         if isinstance(row, m.GroupEdge) or text_w[index] <= min_w:
-            rows.append(row)
+            if rows is not None:
+                rows.append(row)
             continue
         room = text_room(cols, n, row)
         width = min_w if room is None else max(room, min_w)
         if text_w[index] <= width:
-            rows.append(row)
-        else:
-            rows.append(dataclasses.replace(row, text=wrap_text(row.text, width, S.FONT)))
-    return dataclasses.replace(d, rows=rows)
-
-
-def _blank(d: m.Diagram) -> m.Diagram:
-    rows: list[m.Row] = [row if isinstance(row, m.GroupEdge)
-                         else dataclasses.replace(row, text=()) for row in d.rows]
-    return dataclasses.replace(d, rows=rows)
+            if rows is not None:
+                rows.append(row)
+            continue
+        key = (row.text, width)
+        done = memo.get(key)
+        if done is None:
+            text = wrap_text(row.text, width, S.FONT)
+            done = memo[key] = (text, block_width(text, S.FONT))
+        if rows is not None:
+            rows.append(dataclasses.replace(row, text=done[0]))
+        widths[index] = done[1]
+    return widths
 
 
 def span_width(cols: Columns) -> float:
@@ -168,11 +206,20 @@ def candidates(d: m.Diagram) -> Iterator[tuple[m.Diagram, Columns]]:
             yield d, cols
         return
     text_w = cols.text_w
-    blank = place_columns(_blank(d))
+    none = [0.0] * len(d.rows)
+    # Columns with no text at all: the same as those of d with every text blank.
+    blank = place_columns(d, none)
     # With no text at all the columns are already too wide: no step can fit.
-    steps = S.WRAP_MIN_STEPS if span_width(blank) <= S.WRAP_BUDGET_W else ()
+    steps: tuple[float, ...] = S.WRAP_MIN_STEPS if span_width(blank) <= S.WRAP_BUDGET_W else ()
+    memo: _Memo = {}
+    # The floors grow with the minimum: if even the smallest one's columns are
+    # too wide, every step's are, and no step need be wrapped at all.
+    if steps and _too_wide(d, _floors(d, text_w, steps[-1])):
+        steps = ()
     for min_w in steps:
-        wrapped, cols = _candidate(d, blank, min_w, text_w)
+        if min_w != steps[-1] and _too_wide(d, _floors(d, text_w, min_w)):
+            continue
+        wrapped, cols = _candidate(d, blank, min_w, text_w, memo)
         # A candidate the same as the last one offered would lay out the same.
         if span_width(cols) <= S.WRAP_BUDGET_W and not _same(wrapped, last):
             last = wrapped
@@ -180,10 +227,67 @@ def candidates(d: m.Diagram) -> Iterator[tuple[m.Diagram, Columns]]:
     # Still too wide: the participant names set the gaps. Break multi-word
     # names too (at spaces only: a name is one identifier per word).
     named = _names_wrapped(d)
-    wrapped, cols = _candidate(named, place_columns(_blank(named)), S.WRAP_MIN_STEPS[-1],
-                               text_w)
+    wrapped, cols = _candidate(named, place_columns(named, none), S.WRAP_MIN_STEPS[-1],
+                               text_w, memo)
     if not _same(wrapped, last):
         yield wrapped, cols
+
+
+# Floors are sums of advance widths compared with sums in another order.
+_SLACK = 1e-3
+
+
+def _too_wide(d: m.Diagram, floors: Sequence[float]) -> bool:
+    """Whether columns placed from texts at least ``floors`` wide exceed the budget."""
+    return span_width(place_columns(d, floors)) > S.WRAP_BUDGET_W + _SLACK
+
+
+class _WordFloors(dict[str, float]):
+    """word -> how narrow it can be on a line wrapped with minimum ``min_w``.
+
+    A word narrower than the minimum stays whole; a wider one may be split,
+    but its widest piece stays on one line.
+    """
+
+    def __init__(self, min_w: float):
+        super().__init__()
+        self.min_w = min_w
+
+    def __missing__(self, word: str) -> float:
+        w = text_width(word, S.FONT)
+        if w > self.min_w - _WHOLE:
+            w = max((text_width(p, S.FONT) for p in _PIECES.findall(word)), default=0.0)
+        self[word] = w
+        return w
+
+
+def _floors(d: m.Diagram, text_w: Sequence[float], min_w: float) -> list[float]:
+    """How narrow each row's text can become when wrapped with minimum ``min_w``.
+
+    A text no wider than the minimum is kept as written. A wider one is
+    wrapped to at least the minimum, so a source line no wider than that
+    stays whole, and so does every word narrower than it. Each bound only
+    grows with the minimum.
+    """
+    words = _WordFloors(min_w)
+    out = list(text_w)
+    for index, row in enumerate(d.rows):
+        if out[index] <= min_w:
+            continue
+        assert not isinstance(row, m.GroupEdge)   # their width is 0
+        lines = row.text
+        floor = 0.0
+        for line in lines:
+            line_w = text_w[index] if len(lines) == 1 else text_width(line, S.FONT)
+            if line_w > min_w:
+                line_w = max(map(words.__getitem__, line.split(" ")))
+            floor = max(floor, line_w)
+        out[index] = floor
+    return out
+
+
+# A word this close to the line width may be split (see _greedy's _EPS).
+_WHOLE = 1e-5
 
 
 def _wrappable(d: m.Diagram, cols: Columns) -> bool:
@@ -198,11 +302,15 @@ def _same(a: m.Diagram, b: m.Diagram | None) -> bool:
             and [p.label for p in a.participants] == [p.label for p in b.participants])
 
 
-def _candidate(d: m.Diagram, blank: Columns, min_w: float,
-               text_w: Sequence[float]) -> tuple[m.Diagram, Columns]:
-    first = _wrapped(d, blank, min_w, text_w)
-    wrapped = _wrapped(d, place_columns(first), min_w, text_w)
-    return wrapped, place_columns(wrapped)
+def _candidate(d: m.Diagram, blank: Columns, min_w: float, text_w: Sequence[float],
+               memo: _Memo) -> tuple[m.Diagram, Columns]:
+    # Columns placed from known widths do not read the texts, so the first
+    # pass needs only the widths of its wrapped texts.
+    first = place_columns(d, _wrapped_widths(d, blank, min_w, text_w, memo))
+    rows: list[m.Row] = []
+    widths = _wrapped_widths(d, first, min_w, text_w, memo, rows)
+    wrapped = dataclasses.replace(d, rows=rows)
+    return wrapped, place_columns(wrapped, widths)
 
 
 def _names_wrapped(d: m.Diagram) -> m.Diagram:

@@ -58,7 +58,13 @@ def wrap_line(line: str, width: float, size: float, split_words: bool = True) ->
     Balancing never splits a word that fits ``width`` whole; with
     ``split_words`` false, no word is split at all.
     """
-    if text_width(line, size) <= width:
+    return _wrap_line(line, text_width(line, size), width, size, split_words)
+
+
+def _wrap_line(line: str, line_w: float, width: float, size: float,
+               split_words: bool) -> list[str]:
+    """``wrap_line`` for a ``line`` already measured: ``line_w`` wide."""
+    if line_w <= width:
         return [line]
     words = [word for word in line.split(" ") if word]
     # The font has no kerning, so a line is as wide as its words and spaces.
@@ -66,6 +72,10 @@ def wrap_line(line: str, width: float, size: float, split_words: bool = True) ->
     space = text_width(" ", size)
     best, best_w = _greedy(words, widths, space, width, size, split_words)
     lo, hi = max((w for w in widths if w <= width), default=0.0), width
+    # When every word fits whole, k lines of at most x hold every word and
+    # all but k - 1 of the spaces between them: a narrower x needs more lines.
+    whole = max(widths, default=0.0) <= width
+    words_w = sum(widths) + (len(words) - 1) * space
     # Bisect down to a px: the line count only grows as the width shrinks.
     while hi - lo > 1.0:
         mid = (lo + hi) / 2
@@ -74,12 +84,15 @@ def wrap_line(line: str, width: float, size: float, split_words: bool = True) ->
             # not fit mid: greedy makes the same lines, no need to run it.
             hi = mid
             continue
+        if whole and len(best) * mid < words_w - (len(best) - 1) * space - _EPS:
+            lo = mid
+            continue
         trial, trial_w = _greedy(words, widths, space, mid, size, split_words)
         if len(trial) <= len(best):
             best, best_w, hi = trial, trial_w, mid
         else:
             lo = mid
-    return best
+    return [" ".join(kept) for kept in best]
 
 
 # Sums of widths may differ from the width of the joined text in the last bit.
@@ -87,54 +100,61 @@ _EPS = 1e-6
 
 
 def _greedy(words: list[str], widths: list[float], space: float, width: float, size: float,
-            split_words: bool) -> tuple[list[str], float]:
-    """Lines filled greedily to ``width``, and the widest width any test accepted.
+            split_words: bool) -> tuple[list[list[str]], float]:
+    """Lines (lists of words, to join with spaces) filled greedily to ``width``,
+    and the widest width any test accepted.
 
     That width bounds every sum compared with ``width`` that passed; the
-    bisection in ``wrap_line`` relies on it.
+    bisection in ``wrap_line`` relies on it. Only the lines it keeps are joined.
     """
-    out: list[str] = []
+    limit = width - _EPS
+    out: list[list[str]] = []
     current: list[str] = []
     current_w = 0.0
     widest = 0.0
     for word, w in zip(words, widths):
-        if current and current_w + space + w <= width - _EPS:
-            current.append(word)
-            current_w += space + w
-            continue
-        if not current and w <= width - _EPS:
-            current, current_w = [word], w
-            continue
         if current:
-            out.append(" ".join(current))
+            if current_w + space + w <= limit:
+                current.append(word)
+                current_w += space + w
+                continue
+            out.append(current)
             # A line's sum only grows as words join it.
             if current_w > widest:
                 widest = current_w
             current, current_w = [], 0.0
-        if not split_words or w <= width - _EPS:
+        if w <= limit or not split_words:
             current, current_w = [word], w
             continue
         # A word wider than the line: break it after code punctuation.
         text = ""
         for piece in _PIECES.findall(word):
-            if text and text_width(text + piece, size) > width - _EPS:
-                out.append(text)
+            if text and text_width(text + piece, size) > limit:
+                out.append([text])
                 widest = max(widest, text_width(text, size))
                 text = piece
             else:
                 text += piece
         current, current_w = [text], text_width(text, size)
     if current or not out:
-        out.append(" ".join(current))
+        out.append(current)
     return out, max(widest, current_w)
 
 
 def wrap_text(lines: tuple[str, ...], width: float, size: float,
               split_words: bool = True) -> tuple[str, ...]:
     """Every line of ``lines`` wrapped to ``width``; explicit breaks are kept."""
+    return _wrap_text(lines, None, width, size, split_words)
+
+
+def _wrap_text(lines: tuple[str, ...], block_w: float | None, width: float, size: float,
+               split_words: bool = True) -> tuple[str, ...]:
+    """``wrap_text``; ``block_w``: the width of ``lines`` if known."""
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(wrap_line(line, width, size, split_words))
+        # A single line is as wide as the block.
+        line_w = block_w if block_w is not None and len(lines) == 1 else text_width(line, size)
+        wrapped.extend(_wrap_line(line, line_w, width, size, split_words))
     return tuple(wrapped)
 
 
@@ -167,7 +187,7 @@ def _wrapped_widths(d: m.Diagram, cols: Columns, min_w: float, text_w: Sequence[
         key = (row.text, width)
         done = memo.get(key)
         if done is None:
-            text = wrap_text(row.text, width, S.FONT)
+            text = _wrap_text(row.text, text_w[index], width, S.FONT)
             done = memo[key] = (text, block_width(text, S.FONT))
         if rows is not None:
             rows.append(dataclasses.replace(row, text=done[0]))
@@ -227,8 +247,9 @@ def candidates(d: m.Diagram) -> Iterator[tuple[m.Diagram, Columns]]:
     # Still too wide: the participant names set the gaps. Break multi-word
     # names too (at spaces only: a name is one identifier per word).
     named = _names_wrapped(d)
-    wrapped, cols = _candidate(named, place_columns(named, none), S.WRAP_MIN_STEPS[-1],
-                               text_w, memo)
+    # Names of one word each are kept: the blank columns are the same.
+    named_blank = blank if named.participants == d.participants else place_columns(named, none)
+    wrapped, cols = _candidate(named, named_blank, S.WRAP_MIN_STEPS[-1], text_w, memo)
     if not _same(wrapped, last):
         yield wrapped, cols
 

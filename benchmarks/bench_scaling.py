@@ -20,7 +20,8 @@ Cases:
 ``--hooks DIR`` (repeatable) renders with the renderer in ``DIR`` instead of
 this checkout's ``hooks/``: give two (e.g. ``--hooks /work/main/hooks
 --hooks hooks``) to compare two checkouts case by case, each line then
-naming its renderer. The figures are the best of ``--runs`` renders.
+naming its renderer; the target is checked for the last one. The figures
+are the best of ``--runs`` renders.
 
 Target (issue 14, item 13): 100,000 shaped statements under 5 s and 300 MB.
 The figures are printed, not asserted: the machine's cores are shared.
@@ -120,7 +121,8 @@ def main(argv: list[str]) -> int:
                     who = f" [{hooks}]" if len(renderers) > 1 else ""
                     print(f"{name}-{n}{who}: {size} bytes, {wall:.2f} s (CPU {cpu:.2f} s), "
                           f"peak RSS {rss:.0f} MB, exit {rc}", flush=True)
-                    if name == "shaped" and n == 100_000:
+                    # The target is this checkout's; other renderers are for comparison.
+                    if name == "shaped" and n == 100_000 and hooks == renderers[-1]:
                         ran = True
                         ok = ok and wall < TARGET_SECONDS and rss < TARGET_MB
     print(f"target for shaped-100000: < {TARGET_SECONDS:.0f} s and < {TARGET_MB:.0f} MB: "

@@ -7,7 +7,7 @@ lifeline to its left asks for.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -67,7 +67,12 @@ class _Needs:
         return x
 
 
-def place_columns(d: m.Diagram) -> Columns:
+def place_columns(d: m.Diagram, widths: Sequence[float] | None = None) -> Columns:
+    """Columns of ``d``; ``widths``: each row's text width, if already known.
+
+    Every gap grows with the texts that cross it, so columns placed from
+    widths no larger than the real ones are no wider than the real columns.
+    """
     part_w = [max(block_width(p.label, S.PART_FONT) + 2 * S.PART_PAD_X, S.PART_MIN_W)
               for p in d.participants]
     head_h = 0.0
@@ -91,11 +96,13 @@ def place_columns(d: m.Diagram) -> Columns:
     for index, row in enumerate(d.rows):
         match row:
             case m.Message():
-                text_w[index] = block_width(row.text, S.FONT)
-                _message(cols, want, n, row, text_w[index])
+                tw = block_width(row.text, S.FONT) if widths is None else widths[index]
+                text_w[index] = tw
+                _message(cols, want, n, row, tw)
             case m.Note():
-                text_w[index] = block_width(row.text, S.FONT)
-                _note(cols, want, n, row, text_w[index])
+                tw = block_width(row.text, S.FONT) if widths is None else widths[index]
+                text_w[index] = tw
+                _note(cols, want, n, row, tw)
             case m.GroupEdge():
                 pass   # frames take their width from the rows inside them
             case _:
@@ -135,3 +142,48 @@ def _note(cols: Columns, want: _Want, n: int, row: m.Note, text_w: float) -> Non
     elif row.placement == "left" and a > 0:
         want(a - 1, a, cols.left_ext(a) + S.NOTE_SIDE_GAP + w + S.COL_GAP + cols.right_ext(a - 1))
 
+
+
+def text_room(cols: Columns, n: int, row: m.Message | m.Note) -> float | None:
+    """Width ``row``'s text may take without widening ``cols``; None: nothing bounds it.
+
+    The inverse of ``_message`` and ``_note``: the distance they ask for,
+    solved for the text width at the positions ``cols.x`` already has.
+    """
+    x = cols.x
+    match row:
+        case m.Message():
+            a, b = sorted((row.source, row.target))
+            if a == b:
+                if a + 1 >= n:
+                    return None
+                return (x[a + 1] - x[a] - cols.right_ext(a) - S.BAR_STEP - S.SELF_W
+                        - S.SELF_LABEL_GAP - S.COL_GAP - cols.left_ext(a + 1))
+            room = x[b] - x[a] - cols.right_ext(a) - cols.left_ext(b) - 2 * S.LABEL_PAD
+            if row.creates:
+                room -= cols.part_w[row.target] / 2
+            return room
+        case m.Note():
+            a, b = row.first, row.last
+            if row.placement == "over" and a == b:
+                sides = []
+                if a > 0:
+                    sides.append(x[a] - x[a - 1] - cols.right_ext(a - 1) - S.COL_GAP)
+                if a + 1 < n:
+                    sides.append(x[a + 1] - x[a] - cols.left_ext(a + 1) - S.COL_GAP)
+                if not sides:
+                    return None
+                return 2 * min(sides) - 2 * S.NOTE_PAD_X
+            if row.placement == "over":
+                return x[b] - x[a] + 2 * S.NOTE_SPAN_EXT - 2 * S.NOTE_PAD_X
+            if row.placement == "right":
+                if a + 1 >= n:
+                    return None
+                return (x[a + 1] - x[a] - cols.right_ext(a) - S.NOTE_SIDE_GAP - S.COL_GAP
+                        - cols.left_ext(a + 1) - 2 * S.NOTE_PAD_X)
+            if a == 0:
+                return None
+            return (x[a] - x[a - 1] - cols.left_ext(a) - S.NOTE_SIDE_GAP - S.COL_GAP
+                    - cols.right_ext(a - 1) - 2 * S.NOTE_PAD_X)
+        case _:
+            assert_never(row)

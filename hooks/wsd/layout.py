@@ -12,20 +12,35 @@ from __future__ import annotations
 from . import model as m
 from . import spacing as S
 from .bars import bar_depths
-from .columns import Columns, place_columns
+from .columns import Columns
 from .geometry import Bar, Box, Geometry, Lifeline, Text, union
 from .parse import SourceRef
 from .rows import RowLayout, place_rows
+from .wrap import candidates
 
 
 def layout(diagram: m.Diagram, links: dict[SourceRef, str] | None = None) -> Geometry:
-    """Geometry of ``diagram``; ``links`` maps the references that become links."""
-    d = diagram
-    cols = place_columns(d)
+    """Geometry of ``diagram``; ``links`` maps the references that become links.
+
+    Texts are wrapped only as much as the diagram needs to fit the width
+    budget (``wrap.candidates``): the least wrapped candidate that fits wins.
+    """
+    geometry = None
+    for d, cols in candidates(diagram):
+        geometry = _layout(d, cols, links)
+        # The title is left out: wrapping the rows cannot narrow it.
+        content = union(item.bounds() for item in geometry.placed())
+        if content is None or content.right - content.left + 2 * S.MARGIN <= S.WRAP_BUDGET_W:
+            break
+    assert geometry is not None   # candidates always yields its last one
+    return geometry
+
+
+def _layout(d: m.Diagram, cols: Columns, links: dict[SourceRef, str] | None) -> Geometry:
     y = S.MARGIN
     title = None
     if d.title:
-        title = Text.measured(d.title, 0.0, y, S.TITLE_FONT, S.TITLE_LINE, "wsd-title", "middle")
+        title = Text.measured(d.title, 0.0, y, S.TITLE_FONT, S.TITLE_LINE, "wsd-title")
         y += title.height + S.TITLE_GAP
     head_top = y
     rows = place_rows(d, cols, bar_depths(d), links or {}, head_top + cols.head_h + S.HEAD_GAP)
@@ -101,5 +116,7 @@ def _place_horizontally(g: Geometry) -> None:
     for item in g.placed():
         item.shift(dx)
     if g.title:
-        g.title.x = (width - g.title.width) / 2
+        # Left-aligned, not centred on the full width: a page shows a wide
+        # diagram from its left edge, and a centred title would be off-screen.
+        g.title.x = S.MARGIN
     g.width = width

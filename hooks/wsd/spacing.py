@@ -62,3 +62,14 @@ FRAME_LABEL_GAP = 8.0  # tab to the [label], and a label to the frame's right ed
 ELSE_GAP = 6.0        # band of an `else` without a label, below its divider
 END_ROW_H = 8.0       # band of a group's `end`
 DESTROY_SIZE = 7.0
+
+# -- wrapping (wrap.py) ---------------------------------------------------------
+# A diagram wider than this gets its texts wrapped. A page scales a diagram
+# down until its FONT-px text is 10 px; 1380 px is what a 1440 px window
+# leaves the diagram, so 1380 * FONT / 10 is the widest diagram it shows whole.
+WRAP_BUDGET_W = 1380.0 * FONT / 10.0
+# Minimum text widths tried in turn, widest first, until the diagram fits
+# the budget: wrap only as much as the diagram needs, never one word a line.
+WRAP_MIN_STEPS = (320.0, 280.0, 240.0, 210.0, 180.0, 150.0)
+# Participant names are broken (at spaces) to this text width, as a last step.
+PART_WRAP_W = 100.0

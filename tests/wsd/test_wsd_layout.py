@@ -22,7 +22,8 @@ def test_widths_come_from_the_font_table():
 
 def test_long_message_label_widens_the_gap_it_crosses():
     short = geometry("A->B: x\nB->C: y")
-    label = "a much longer label that must fit between the lifelines"
+    # One word with no break opportunity: wrapping cannot help, the gap widens.
+    label = "averylonglabelwithoutanyplacetobreakthatmustfitbetweenthelifelines"
     wide = geometry(f"A->B: {label}\nB->C: y")
     gap = xs(wide)[1] - xs(wide)[0]
     assert gap >= text_width(label, S.FONT) + 2 * S.LABEL_PAD

@@ -1,6 +1,7 @@
 """Step numbers and anchors (``wsd.steps``): what the site's deep links point at."""
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,54 @@ def test_every_repository_diagram_has_steps_and_slug_ids():
         assert found, path
         assert [s.number for s in found] == list(range(1, len(found) + 1))
         wsd.step_id(path.stem, len(found))   # every stem is a valid slug
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _step_groups(svg: str) -> list[ET.Element]:
+    return [g for g in ET.fromstring(svg).iter(SVG + "g") if g.get("class") == "wsd-step"]
+
+
+def _label(group: ET.Element) -> tuple[str, ...]:
+    return tuple(t.text or "" for t in group.iter(SVG + "tspan"))
+
+
+def test_each_drawn_step_is_a_group_with_its_number_and_id():
+    out = wsd.render(NESTED, step_prefix="nested", resolve=lambda ref, d: "https://x.test/a.py")
+    groups = _step_groups(out.svg)
+    assert [g.get("data-step") for g in groups] == [str(n) for n in range(1, 8)]
+    assert [g.get("id") for g in groups] == [f"step-nested-{n}" for n in range(1, 8)]
+    # The group holds the step's own arrow, head, label and link.
+    assert [_label(g) for g in groups] == [s.message.text for s in wsd.steps(wsd.load(NESTED))]
+    for g in groups:
+        kinds = {el.tag.removeprefix(SVG) for el in g.iter()} - {"g"}
+        assert kinds & {"line", "path"} and kinds & {"polygon", "path"}, kinds
+    linked = groups[5].find(SVG + "a")
+    assert linked is not None and linked.get("href") == "https://x.test/a.py"
+
+
+def test_without_a_step_prefix_steps_have_no_ids():
+    svg = wsd.render(NESTED).svg
+    groups = _step_groups(svg)
+    assert len(groups) == 7 and all(g.get("id") is None for g in groups)
+    assert [g.get("data-step") for g in groups] == [str(n) for n in range(1, 8)]
+    assert 'id="step-' not in svg
+
+
+def test_a_bad_step_prefix_is_refused_before_rendering():
+    with pytest.raises(ValueError, match="slug"):
+        wsd.render(NESTED, step_prefix="two words")
+
+
+def test_every_repository_diagram_draws_one_group_per_step_with_unique_ids():
+    for path in sorted((REPO / "diagrams").rglob("*.wsd")):
+        data = path.read_bytes()
+        found = wsd.steps(wsd.load(data, filename=str(path)))
+        groups = _step_groups(wsd.render(data, filename=str(path), step_prefix=path.stem).svg)
+        assert len(groups) == len(found), path
+        ids = [g.get("id") for g in groups]
+        assert ids == [wsd.step_id(path.stem, s.number) for s in found], path
+        assert len(set(ids)) == len(ids)
+        assert [_label(g) for g in groups] == [tuple(x for x in s.message.text if x)
+                                               for s in found], path

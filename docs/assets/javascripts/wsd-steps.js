@@ -78,7 +78,31 @@
     if (head && stepBottom - head.top + GAP_PX <= window.innerHeight - header) {
       target = Math.min(target, head.top - header - GAP_PX);
     }
-    window.scrollTo({ top: Math.max(0, target), behavior: smooth ? "smooth" : "auto" });
+    target = Math.max(0, Math.round(target));
+    if (Math.abs(target - window.scrollY) <= 1) return;   // there already (or ending the nudge below)
+    if (target > 0 && target < window.scrollY) {
+      // Material shows its "back to top" button while the page moves up, right
+      // over the pinned participant names; end with a 1 px move down instead.
+      window.scrollTo({ top: target - 1, behavior: smooth ? "smooth" : "auto" });
+      afterScroll(smooth, function () { window.scrollTo({ top: target, behavior: "auto" }); });
+    } else {
+      window.scrollTo({ top: target, behavior: smooth ? "smooth" : "auto" });
+    }
+  }
+
+  // Runs ``then`` once the scroll just asked for has been seen by scroll
+  // listeners (Material's among them) in a frame of its own.
+  function afterScroll(smooth, then) {
+    var type = smooth ? "scrollend" : "scroll";
+    var done = false;
+    var once = function () {
+      if (done) return;
+      done = true;
+      window.removeEventListener(type, once);
+      requestAnimationFrame(function () { requestAnimationFrame(then); });
+    };
+    window.addEventListener(type, once);
+    setTimeout(once, smooth ? 1500 : 300);   // no event came (no scrollend, or nothing moved)
   }
 
   // The canvas wsd-fit.js lets scroll sideways, if this diagram has one that does.

@@ -170,3 +170,19 @@ def test_every_step_id_on_the_page_is_unique_and_every_step_has_one(new_page, si
     assert repeated == []
     steps = page.evaluate("[...document.querySelectorAll('svg.wsd .wsd-step')].map(g => [g.id, g.dataset.step])")
     assert steps == [[step_id(s.number), str(s.number)] for s in STEPS]
+
+
+def test_a_link_to_the_step_already_in_the_hash_lands_there_again(new_page, site_url):
+    page = open_step(new_page, site_url, DEEP)
+    page.locator("article h1").click()                 # the band goes
+    assert page.locator("rect.wsd-step-hl").count() == 0
+    page.evaluate("""h => {
+      const a = document.createElement('a');
+      a.href = h; a.id = 'again'; a.textContent = 'again';
+      document.querySelector('article h1').after(a);
+    }""", "#" + step_id(DEEP))
+    page.locator("#again").click()                     # same hash: no hashchange event
+    page.locator("rect.wsd-step-hl").wait_for(state="attached")
+    page.evaluate(SETTLED)
+    assert_step_in_view(page, DEEP)
+    assert_band_behind(page, DEEP)

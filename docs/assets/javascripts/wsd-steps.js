@@ -166,9 +166,16 @@
     }, { once: true });
   }
 
-  // Any click ends the highlight (a click on a step link then starts a new one
-  // through hashchange).
-  document.addEventListener("click", function () { touched = true; clearBand(); }, true);
+  // Any click ends the highlight; a click on a step link starts a new one
+  // through hashchange, or here when the hash is that step already (no hashchange).
+  document.addEventListener("click", function (event) {
+    touched = true;
+    clearBand();
+    var link = event.target && event.target.closest ? event.target.closest("a[href*='#step-']") : null;
+    if (link && link.hash === location.hash && link.pathname === location.pathname) {
+      setTimeout(function () { go(true); }, 0);
+    }
+  }, true);
   ["wheel", "touchstart", "keydown"].forEach(function (type) {
     window.addEventListener(type, function () { touched = true; }, { passive: true, capture: true });
   });

@@ -7,6 +7,7 @@
 Stages, one module each: ``parse`` (text -> statements), ``model``
 (statements -> participants, rows, bars, groups), ``layout`` (model ->
 geometry, measured with the shipped font) and ``draw`` (geometry -> SVG).
+``steps`` numbers the messages and names their anchors (``step_id``).
 This package never imports MkDocs; ``python -m wsd`` is its command line.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .diagnostics import Diagnostic, Reporter, WsdError
 from .geometry import Geometry
 from .parse import SourceRef
 from .source import decode, strip_bom
+from .steps import Step, load, step_id, steps
 
 # The caller's reference check: the URL a step links to (or None for no
 # link), given the reference and the diagram's `# @key value` directives;
@@ -36,10 +38,14 @@ __all__ = [
     "Rendered",
     "Resolve",
     "SourceRef",
+    "Step",
     "WsdError",
     "check",
     "font_files",
+    "load",
     "render",
+    "step_id",
+    "steps",
 ]
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -124,15 +130,23 @@ def check(source: str | bytes, *, filename: str = "<stdin>",
 
 
 def render(source: str | bytes, *, filename: str = "<stdin>", id_prefix: str | None = None,
-           resolve: Resolve | None = None) -> Rendered:
-    """Render ``source`` (text, or UTF-8 bytes) to SVG; raises WsdError when there is any error."""
+           resolve: Resolve | None = None, step_prefix: str | None = None) -> Rendered:
+    """Render ``source`` (text, or UTF-8 bytes) to SVG; raises WsdError when there is any error.
+
+    Each message is drawn in ``<g class="wsd-step" data-step="N">``; with
+    ``step_prefix`` (a slug, usually the file's stem) the group also gets the
+    id ``step_id(step_prefix, N)``, for links into the diagram. Without it the
+    SVG has no step ids, so the same text gives the same bytes anywhere.
+    """
+    if step_prefix is not None:
+        step_id(step_prefix, 1)   # a bad slug fails here, before any work
     text = _text(source, filename)
     with _no_cyclic_gc():
-        return _render(text, filename, id_prefix, resolve)
+        return _render(text, filename, id_prefix, resolve, step_prefix)
 
 
 def _render(text: str, filename: str, id_prefix: str | None,
-            resolve: Resolve | None) -> Rendered:
+            resolve: Resolve | None, step_prefix: str | None = None) -> Rendered:
     from . import draw
 
     diagram, geometry, report = _analyse(text, filename, resolve)
@@ -140,7 +154,7 @@ def _render(text: str, filename: str, id_prefix: str | None,
     assert geometry is not None   # laid out whenever there is no error
     if id_prefix is None:
         id_prefix = "wsd-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    svg = draw.draw(geometry, id_prefix, FONT_FAMILY)
+    svg = draw.draw(geometry, id_prefix, FONT_FAMILY, step_prefix)
     title = " ".join(line for line in diagram.title if line) if diagram.title else None
     title = title or None
     return Rendered(svg, title, geometry.width, geometry.height,

@@ -13,6 +13,7 @@ from functools import cache
 from . import geometry as G
 from . import spacing as S
 from .measure import metrics
+from .steps import step_id
 
 # (custom property, default) per role; README.md lists them for the site.
 PALETTE = {
@@ -243,7 +244,8 @@ def _backed_text(w: _Writer, t: G.Text | None) -> None:
     w.text(t)
 
 
-def draw(g: G.Geometry, prefix: str, font_family: str) -> str:
+def draw(g: G.Geometry, prefix: str, font_family: str, step_prefix: str | None = None) -> str:
+    """The SVG; with ``step_prefix`` (the diagram's slug) each step gets the id ``step_id`` names."""
     w = _Writer()
     title = " ".join(line for line in g.title.lines if line) if g.title else ""
     title = title or "Sequence diagram"
@@ -265,8 +267,13 @@ def draw(g: G.Geometry, prefix: str, font_family: str) -> str:
     for fr in g.frames:
         _frame(w, fr)
     w.out('</g><g class="wsd-messages">')
-    for a in g.arrows:
+    # One arrow per message, in source order: arrow k is step k (wsd.steps),
+    # the target of the site's #step-<slug>-<k> links.
+    for number, a in enumerate(g.arrows, 1):
+        ident = f' id="{step_id(step_prefix, number)}"' if step_prefix is not None else ""
+        w.out(f'<g class="wsd-step"{ident} data-step="{number}">')
         _arrow(w, a)
+        w.out("</g>")
     w.out('</g><g class="wsd-notes">')
     for n in g.notes:
         _note(w, n)

@@ -24,7 +24,7 @@ def _resolve(ref, directives):
 def test_golden(name):
     source = GOLDEN / f"{name}.wsd"
     out = wsd.render(source.read_text(encoding="utf-8"), filename=f"{name}.wsd",
-                     id_prefix=f"golden-{name}", resolve=_resolve)
+                     id_prefix=f"golden-{name}", resolve=_resolve, step_prefix=name)
     expected = GOLDEN / f"{name}.svg"
     if os.environ.get("WSD_UPDATE_GOLDEN"):
         expected.write_text(out.svg, encoding="utf-8")

@@ -48,6 +48,7 @@ class PageContext:
     language: str = "zh"
     release: Release | None = None  # what the page describes; diagrams without `# @release` follow it
     prefixes: set[str] = field(default_factory=set)
+    step_slugs: set[str] = field(default_factory=set)  # slugs of the step ids used in the page so far
     fences: int = 0               # sequence fences formatted so far: the next one's index in the page
 
 
@@ -192,6 +193,17 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         self.page.prefixes.add(prefix)
         return prefix
 
+    def _step_slug(self, stem: str) -> str:
+        """The slug of a diagram's step ids (``step-<slug>-<n>``): its file's stem, and for a
+        second diagram with the same stem on the page ``<stem>--2`` (then ``--3``), so
+        every id on the page stays unique and a given page always gets the same ids."""
+        slug, n = stem, 1
+        while slug in self.page.step_slugs:
+            n += 1
+            slug = f"{stem}--{n}"
+        self.page.step_slugs.add(slug)
+        return slug
+
     def _format(self, source: str, language: str, css_class: str, options: dict[str, Any],
                 md: Any, **kwargs: Any) -> str:
         """The SuperFences formatter of ```` ```sequence ````.
@@ -221,8 +233,13 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         page = self.page
         index, page.fences = page.fences, page.fences + 1
         origin = self.sources.locate(source, page.path, page.raw, index)
+        stem = origin.diagram or f"inline-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:10]}"
+        # Step anchors are named after the file (step-live-migrate-12), not the path:
+        # the zh and en pages, and a new release's copy of the diagram, keep them.
+        steps_slug = self._step_slug(stem.rsplit("/", 1)[-1])
         try:
-            entry = self.renderer.local(source, origin.filename, self._id_prefix(source), page.release)
+            entry = self.renderer.local(source, origin.filename, self._id_prefix(source), page.release,
+                                        steps_slug)
         except wsd.WsdError as err:
             lines = [origin.diagnostic(d.line, d.col, d.severity, d.message) for d in err.diagnostics]
             for line in lines:
@@ -237,7 +254,6 @@ class DiagramsPlugin(BasePlugin[DiagramsConfig]):
         for line_no, col, severity, message in entry["warnings"]:
             self._report(logging.WARNING, origin.diagnostic(line_no, col, severity, message))
 
-        stem = origin.diagram or f"inline-{hashlib.sha256(source.encode('utf-8')).hexdigest()[:10]}"
         # The SVG goes in after the search plugin has read the page (on_post_page):
         # parsing thousands of SVG elements per page was most of what diagrams cost
         # a build, and run-together labels are noise in the index. The caption and

@@ -83,14 +83,16 @@ class DiagramRenderer:
         self.online_down = None
 
     def local(self, text: str, filename: str, id_prefix: str,
-              page_release: Release | None = None) -> dict[str, Any]:
+              page_release: Release | None = None, step_prefix: str | None = None) -> dict[str, Any]:
         """``{svg, title, width, height, warnings: [[line, col, severity, message]]}``; raises wsd.WsdError.
 
         ``filename`` is not part of the key: diagnostics are stored by line and
-        named by the caller, so zh and en pages share one entry.
+        named by the caller, so zh and en pages share one entry. ``step_prefix``
+        is the slug of the steps' ids (``wsd.step_id``), None for no ids.
         """
         # The page's release is the default of a diagram without `# @release`.
-        key = key_for("local", self.fingerprint, self.upstream.fingerprint(), str(page_release), id_prefix, text)
+        key = key_for("local", self.fingerprint, self.upstream.fingerprint(), str(page_release), id_prefix,
+                      str(step_prefix), text)
         entry = self.cache.get(key)
         if entry is not None and valid_local_entry(entry):
             self.reused += 1
@@ -100,7 +102,7 @@ class DiagramRenderer:
         problem = self.upstream.directive_error(text)
         if problem is not None:
             raise wsd.WsdError([wsd.Diagnostic(filename, problem[0], 1, "error", problem[1])])
-        result = wsd.render(text, filename=filename, id_prefix=id_prefix,
+        result = wsd.render(text, filename=filename, id_prefix=id_prefix, step_prefix=step_prefix,
                             resolve=partial(self.upstream.resolve_diagram_ref, default=page_release))
         entry = {
             "svg": result.svg,

@@ -54,6 +54,8 @@ def main() -> int:
                 where = f"{path.relative_to(ROOT)}: [{field!r}.{value!r}]"
                 if (field, value) not in states:
                     errors.append(f"{where}: no {project} diagram writes {field}={value}")
+                elif "en_liberty" in note and "liberty" not in states[(field, value)]:
+                    errors.append(f"{where}: a Liberty note, but no Liberty diagram writes it")
                 for zh, en in LANG_PAIRS:
                     if (zh in note) != (en in note):
                         errors.append(f"{where}: {zh} and {en} must come together")

@@ -7,6 +7,7 @@
 Stages, one module each: ``parse`` (text -> statements), ``model``
 (statements -> participants, rows, bars, groups), ``layout`` (model ->
 geometry, measured with the shipped font) and ``draw`` (geometry -> SVG).
+``steps`` numbers the messages and names their anchors (``step_id``).
 This package never imports MkDocs; ``python -m wsd`` is its command line.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .diagnostics import Diagnostic, Reporter, WsdError
 from .geometry import Geometry
 from .parse import SourceRef
 from .source import decode, strip_bom
+from .steps import Step, load, step_id, steps
 
 # The caller's reference check: the URL a step links to (or None for no
 # link), given the reference and the diagram's `# @key value` directives;
@@ -36,10 +38,14 @@ __all__ = [
     "Rendered",
     "Resolve",
     "SourceRef",
+    "Step",
     "WsdError",
     "check",
     "font_files",
+    "load",
     "render",
+    "step_id",
+    "steps",
 ]
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"

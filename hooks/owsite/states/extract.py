@@ -41,6 +41,9 @@ FAILURE_RE = re.compile(r"error|fail|exception|timeout|timed out|raise", re.I)
 # Rows that only look up a record (`find migration status=finished`,
 # `migrations ... with status=accepted`) read a value, they do not write it.
 LOOKUP_WORDS = frozenset({"find", "with", "where", "select"})
+# `binding:vif_type=ovs (or binding_failed)`, `status=CREATE_COMPLETE or CREATE_FAILED`:
+# a label that names the other value the same write may store.
+ALTERNATIVE_RE = re.compile(r"\s*\(?or ([A-Za-z0-9][\w-]*)\b")
 
 
 def field_key(project: str, qualifier: str, name: str, text: str) -> str | None:
@@ -92,8 +95,13 @@ def label_pairs(project: str, lines: tuple[str, ...]) -> list[tuple[str, str]]:
         if value.endswith("_status"):
             continue  # `status=previous_status`: restores an earlier value, names none
         key = field_key(project, qualifier, match[1], text)
-        if key is not None and (key, value) not in found:
-            found.append((key, value))
+        if key is None:
+            continue
+        values = [value]
+        alternative = ALTERNATIVE_RE.match(text, match.end())
+        if alternative:
+            values.append(alternative[1])
+        found.extend((key, v) for v in values if (key, v) not in found)
     return found
 
 

@@ -10,9 +10,10 @@ diagram adds its writes on the next build.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -138,7 +139,7 @@ class Entry:
     project: str
     field: str
     value: str
-    writes: list[Write] = field(default_factory=list)
+    writes: list[Write] = dataclasses.field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -153,12 +154,6 @@ def anchor_id(project: str, field_name: str, value: str) -> str:
 
 
 # -- branches ------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Place:
-    row: int
-    path: tuple[tuple[int, int], ...]   # (group, branch) of every enclosing group, outermost first
-
 
 def _places(diagram: model.Diagram) -> list[tuple[int, ...]]:
     """For each row, the enclosing (group, branch) pairs flattened to a tuple of pairs."""

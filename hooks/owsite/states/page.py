@@ -18,7 +18,7 @@ from ..releases import Catalog
 from .extract import FIELDS, Entry, Mark, Write, anchor_id
 from .notes import Note
 
-WORDS = {
+WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "title": "状态索引",
         "title_series": "状态索引（{series}）",
@@ -30,7 +30,6 @@ WORDS = {
                 "如 `#task_state-migrating`、`#status-error_deleting`。Nova 与 Cinder 的字段名互不重复，"
                 "使用不带前缀的锚点；其他项目的锚点以项目名开头，如 `#neutron-status-DOWN`、"
                 "`#magnum-status-CREATE_IN_PROGRESS`。"),
-        "columns": ("操作", "写入者", "函数", "步骤", "正常情况下接着写", "失败分支写"),
         "step": "步骤 {n}",
         "none": "—",
         "jump": "快速跳转",
@@ -53,8 +52,6 @@ WORDS = {
                 "and Cinder's field names do not overlap, so their anchors have no prefix; other projects' "
                 "anchors start with the project, such as `#neutron-status-DOWN` or "
                 "`#magnum-status-CREATE_IN_PROGRESS`."),
-        "columns": ("Operation", "Writer", "Function", "Step", "Next on the normal path",
-                    "Failure branches write"),
         "step": "step {n}",
         "none": "—",
         "jump": "Jump to a value",
@@ -64,6 +61,10 @@ WORDS = {
                     "branches around or after the step whose guard names an error, failure, exception or "
                     "timeout, and from `error` written in an `else` branch."),
     },
+}
+COLUMNS = {
+    "zh": ("操作", "写入者", "函数", "步骤", "正常情况下接着写", "失败分支写"),
+    "en": ("Operation", "Writer", "Function", "Step", "Next on the normal path", "Failure branches write"),
 }
 PROJECT_NAMES = {"nova": "Nova", "cinder": "Cinder", "neutron": "Neutron", "magnum": "Magnum", "sahara": "Sahara"}
 
@@ -151,7 +152,7 @@ class Renderer:
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
     def table(self, entry: Entry, known: set[str]) -> str:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.words["columns"])
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS[self.language])
         writes = sorted(entry.writes, key=lambda w: (w.slug, w.step))
         rows = "\n".join(self.row(w, known) for w in writes)
         return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'

@@ -132,11 +132,8 @@ class StatesPlugin(BasePlugin[StatesConfig]):
                     other_prefix = "" if other == default_locale else f"{other}/"
                     alternates[other] = file if other == locale else \
                         self._file(config, other, other_prefix, spec, None)
-                setattr(file, "alternates", alternates)
-                setattr(file, "locale", locale)
-                setattr(file, "locale_alternate_of", locale)
-                setattr(file, "localization", locale)
-                setattr(file, "norm_src_uri", spec.path)
+                vars(file).update(alternates=alternates, locale=locale, locale_alternate_of=locale,
+                                  localization=locale, norm_src_uri=spec.path)
             files.append(file)
         return files
 

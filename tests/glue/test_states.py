@@ -228,3 +228,31 @@ def test_plugin_loads_with_its_defaults_and_has_an_enabled_switch():
     assert plugin.config.enabled is True and plugin.config.notes_dir == "data/state-notes"
     errors, _ = StatesPlugin().load_config({"enabled": "yes"})
     assert errors
+
+
+def test_the_build_stops_on_a_note_no_diagram_backs_naming_file_line_and_column(tmp_path):
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+    folder = tmp_path / "diagrams" / "nova" / "2026.1"
+    folder.mkdir(parents=True)
+    (folder / "pause.wsd").write_text(
+        'participant "nova-api" as nova_api\nparticipant "database" as database\n'
+        "nova_api->database: task_state=pausing\n", encoding="utf-8")
+    notes_dir = tmp_path / "data" / "state-notes"
+    notes_dir.mkdir(parents=True)
+    (notes_dir / "nova.toml").write_text(
+        '["task_state"."pausing"]\nzh = "暂停中。"\nen = "Pausing."\n\n'
+        '["task_state"."unpausing"]\nzh = "恢复中。"\nen = "Unpausing."\n', encoding="utf-8")
+    plugin = StatesPlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError) as caught:
+        plugin.on_config(config)  # type: ignore[arg-type]
+    assert "data/state-notes/nova.toml:5:1: no nova diagram writes task_state=unpausing" in str(caught.value)
+    # With the note's value written by a new diagram, the same files build.
+    (folder / "unpause.wsd").write_text(
+        'participant "nova-api" as nova_api\nparticipant "database" as database\n'
+        "nova_api->database: task_state=unpausing\n", encoding="utf-8")
+    plugin.on_config(config)  # type: ignore[arg-type]
+    assert [e.anchor for e in plugin.model["2026.1"]] == ["task_state-pausing", "task_state-unpausing"]

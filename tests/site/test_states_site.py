@@ -6,9 +6,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from owsite.states.extract import index_model
-
 from mkdocs_run import ROOT
+from owsite.states.extract import index_model
 from site_html import html_pages, scan
 
 INDEX = {"2026.1": "states/index.html", "Liberty": "liberty/states/index.html"}

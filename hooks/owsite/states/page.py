@@ -188,7 +188,8 @@ class Renderer:
             for field_name in _fields(project, entries):
                 values = [e for e in entries if e.project == project and e.field == field_name]
                 items = " ".join(_link(f"#{e.anchor}", _code(e.value)) for e in values)
-                out.append(f"<li>{_code(field_label(field_name))}: {items}</li>")
+                colon = "：" if self.language == "zh" else ": "
+                out.append(f"<li>{_code(field_label(field_name))}{colon}{items}</li>")
             out.append("</ul>")
         out += ["</div>", "", w["ids"], "", w["reading"], ""]
         for project in projects:

@@ -256,3 +256,26 @@ def test_the_build_stops_on_a_note_no_diagram_backs_naming_file_line_and_column(
         "nova_api->database: task_state=unpausing\n", encoding="utf-8")
     plugin.on_config(config)  # type: ignore[arg-type]
     assert [e.anchor for e in plugin.model["2026.1"]] == ["task_state-pausing", "task_state-unpausing"]
+
+
+def test_the_pdf_appendix_names_pages_instead_of_linking_them():
+    import io
+    import re
+
+    import pypdf
+    import weasyprint
+    from owsite.states.appendix import appendix_html
+
+    writes = writes_of(PAUSE)
+    model = entries(writes)["2026.1"]
+    title, body = appendix_html(CATALOG, "2026.1", model, {}, "en", lambda lang, url: "Pause a server",
+                                lambda url: {"nova/pause/": "p-nova-pause"}.get(url))
+    assert title == "Appendix: state index (2026.1)"
+    hrefs = re.findall(r'href="([^"]+)"', body)
+    assert hrefs and all(h == "#p-nova-pause" or h.startswith("https://github.com/") for h in hrefs)
+    assert "step-pause-" not in body     # no web anchors in the book
+    document = (f'<html><body><h1 id="p-nova-pause">Pause</h1><p>text</p>'
+                f'<h1 style="break-before: page">{title}</h1>{body}</body></html>')
+    pdf = pypdf.PdfReader(io.BytesIO(weasyprint.HTML(string=document).write_pdf()))
+    text = " ".join(page.extract_text() for page in pdf.pages[1:])
+    assert "task_state=pausing" in text and "Pause a server (p. 1)" in text

@@ -126,7 +126,7 @@ class Renderer:
         anchor = anchor_id(project, field_name, mark.value)
         value = _code(mark.value)
         value = _link(f"#{anchor}", value) if anchor in known else value
-        step = self.words["step"].format(n=mark.step)
+        step = self.words["step"].format(n=mark.step).replace(" ", "&nbsp;")
         if write.page:
             step = _link(self.href(write.page, mark.anchor), step)
         return f"{value}（{step}）" if self.language == "zh" else f"{value} ({step})"
@@ -136,10 +136,11 @@ class Renderer:
         if write.page:
             title = self.titles(self.language, write.page) or write.slug
             operation = _link(self.href(write.page), html.escape(title))
-            step = _link(self.href(write.page, write.anchor), self.words["step"].format(n=write.step))
+            step = _link(self.href(write.page, write.anchor),
+                         self.words["step"].format(n=write.step).replace(" ", "&nbsp;"))
         else:
             operation = f"{_code(write.slug)} {self.words['no_page']}"
-            step = self.words["step"].format(n=write.step)
+            step = self.words["step"].format(n=write.step).replace(" ", "&nbsp;")
         if write.function:
             function = _code(write.function)
             function = _link(write.function_url, function) if write.function_url else function
@@ -155,9 +156,8 @@ class Renderer:
         head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS[self.language])
         writes = sorted(entry.writes, key=lambda w: (w.slug, w.step))
         rows = "\n".join(self.row(w, known) for w in writes)
-        return (f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-                f'<table class="ow-states">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n'
-                f'</tbody></table></div></div>')
+        # No class: Material styles and wraps (for sideways scrolling) only plain tables.
+        return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
 
     def render(self, entries: list[Entry], notes: dict[tuple[str, str, str], Note],
                others: list[PageSpec]) -> str:

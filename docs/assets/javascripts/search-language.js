@@ -57,7 +57,20 @@
     title.appendChild(badge);
   }
 
+  // Chinese page text is indexed with jieba's words joined by U+200B; drop them
+  // from what the reader sees (and may copy) in titles and snippets.
+  var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
+
+  function cleanText(item) {
+    var walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (ZERO_WIDTH.test(node.data)) node.data = node.data.replace(ZERO_WIDTH, "");
+      ZERO_WIDTH.lastIndex = 0;
+    }
+  }
+
   function reorder(list) {
+    Array.prototype.forEach.call(list.children, cleanText);
     Array.prototype.forEach.call(list.children, label);
     var items = Array.prototype.slice.call(list.children);
     var mine = items.filter(function (item) { return languageOf(item) === CURRENT; });

@@ -1,68 +1,120 @@
-"""Clean Material's search index and fix its query segmentation.
+"""The per-language search index: one file per language, sections as plain text.
 
-Material's Chinese indexing joins jieba's words with U+200B so its tokenizer
-splits them; the same characters end up in result titles, which readers copy.
-Titles are rendered as they are stored, so they lose the zero-width characters
-here; a title still matches a query by prefix (Material appends ``*`` to every
-term), and the page text keeps its segmentation.
+A page is cut into sections at its headings (Material's own HTML parser, so a
+section is what Material would have indexed). Titles and text are stored as
+plain text with no markup and no zero-width characters: the worker matches
+Chinese as substrings, so nothing needs jieba's U+200B segmentation, and
+readers copy clean titles. The file is::
 
-Material's worker segments a Chinese query greedily against the index, but
-its loop stops one character short of the query's end, so a two-character word
-such as 调度 is cut to 调 and matches 调整 and 调用. The worker is patched to
-consider the whole query.
+    {"config": {"lang": [lang], "separator": ...},
+     "docs": [[page_url, [[anchor, title, text], ...]], ...]}
+
+with anchor "" for the page's own entry. Under ``--dirty`` only edited pages
+are rebuilt, so an index is merged with the one on disk: a rebuilt page's old
+sections are dropped, pages no longer in the build are dropped, nothing else
+is kept twice.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from material.plugins.search.plugin import Parser  # type: ignore[import-untyped]
+
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+TAG = re.compile(r"<[^>]*>")
+SPACE = re.compile(r"\s+")
 
-# In the minified worker: for(let o=s+1;o<t.length;o++)t.slice(s,o)in e
-SEGMENT_LOOP = re.compile(
-    r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
+# What the page-side highlighter (Material's ``?h=`` feature) treats as word breaks.
+SEPARATOR = r'[\s\u3000\-、。，．？！；：（）=(),:;!"/\[\]<>]+|\.(?!\d)'
+
+Section = tuple[str, str, str]  # anchor, title, text
+
+# Words readers type for what the pages call otherwise; both directions match.
+SYNONYMS: dict[str, list[tuple[str, ...]]] = {
+    "zh": [("热迁移", "在线迁移")],
+}
 
 
-class SearchPatchError(RuntimeError):
+def synonyms(lang: str) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for group in SYNONYMS.get(lang, []):
+        for word in group:
+            table[word] = [other for other in group if other != word]
+    return table
+
+
+class SearchIndexError(ValueError):
     pass
 
 
-def strip_zero_width(text: str) -> str:
-    return ZERO_WIDTH.sub("", text)
+def plain(fragments: Iterable[str]) -> str:
+    """HTML fragments to one line of text without markup or zero-width characters."""
+    text = html.unescape(TAG.sub(" ", "".join(fragments)))
+    return SPACE.sub(" ", ZERO_WIDTH.sub("", text)).strip()
 
 
-def clean_index(data: dict) -> int:
-    """Strip zero-width characters from every title; return how many titles changed."""
-    changed = 0
-    for doc in data.get("docs", []):
-        title = doc.get("title", "")
-        clean = strip_zero_width(title)
-        if clean != title:
-            doc["title"] = clean
-            changed += 1
-    return changed
+def page_sections(content: str, title: str) -> list[Section]:
+    """The sections of a page's HTML; the first one is the page's own entry."""
+    parser = Parser()
+    parser.feed(content)
+    parser.close()
+    sections: list[Section] = [("", title, "")]
+    for section in parser.data:
+        if section.is_excluded():
+            continue
+        heading, text = plain(section.title), plain(section.text)
+        if section.el.tag == "h1" or not sections[1:] and not section.id:
+            # The h1 and whatever precedes the first h2 are the page's own entry.
+            _, page_title, page_text = sections[0]
+            if section.el.tag == "h1" and heading:
+                page_title = heading
+            sections[0] = ("", page_title, f"{page_text} {text}".strip())
+        else:
+            sections.append((section.id or "", heading or title, text))
+    return sections
 
 
-def clean_index_file(path: Path) -> int:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    changed = clean_index(data)
-    if changed:
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return changed
+def load(path: Path) -> dict[str, list[list[str]]]:
+    """Pages of an index written earlier, in order; {} when there is none."""
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {url: sections for url, sections in data["docs"]}
+    except (ValueError, KeyError, TypeError) as error:
+        raise SearchIndexError(f"{path}: not a search index written by ow-search ({error})") from error
 
 
-def patch_segmenter(source: str, name: str) -> str:
-    """Let the query segmenter consider substrings that end at the query's end."""
-    if SEGMENT_LOOP.search(source) is None:
-        if re.search(r"for\(let (\w+)=(\w+)\+1;\1<=(\w+)\.length;", source):
-            return source  # patched already
-        raise SearchPatchError(
-            f"{name}: Material's query segmentation loop was not found; "
-            "check owsite/search/index.py against this Material version")
-    patched, count = SEGMENT_LOOP.subn(
-        lambda m: f"for(let {m[1]}={m[2]}+1;{m[1]}<={m[3]}.length;{m[1]}++){m[3]}.slice({m[2]},{m[1]})in ",
-        source)
-    if count != 1:
-        raise SearchPatchError(f"{name}: expected one query segmentation loop, found {count}")
-    return patched
+def merge(old: Mapping[str, list], new: Mapping[str, list], pages: set[str]) -> dict[str, list]:
+    """Old pages still in the build and not rebuilt, then the rebuilt ones."""
+    merged = {url: sections for url, sections in old.items() if url in pages and url not in new}
+    merged.update(new)
+    return dict(sorted(merged.items()))
+
+
+def dump(lang: str, pages: Mapping[str, list]) -> str:
+    data = {
+        "config": {"lang": [lang], "separator": SEPARATOR, "synonyms": synonyms(lang)},
+        "docs": [[url, [list(s) for s in sections]] for url, sections in pages.items()],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+SEARCH_FIELD_LABEL = re.compile(r'class="md-search__input"[^>]*?aria-label="([^"]*)"')
+
+
+def name_search_dialog(output: str) -> str:
+    """Give Material's search dialog the search field's label as its accessible name."""
+    label = SEARCH_FIELD_LABEL.search(output)
+    if label is None:
+        return output
+    return SEARCH_DIALOG.sub(lambda m: f'{m[1]} aria-label="{label[1]}">', output, count=1)
+
+
+def count_sections(path: Path) -> int:
+    return sum(len(sections) for sections in load(path).values())

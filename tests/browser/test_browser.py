@@ -85,18 +85,20 @@ def search(page, query: str) -> list[str]:
     if not field.is_visible():  # narrow layouts hide the field behind the search icon
         page.click('label[for="__search"]')
     field.click()
+    # Material searches on keyup, which fill() does not send: End sends one.
+    field.fill("")
+    field.press("End")
+    page.wait_for_selector(".md-search-result__item", state="detached")
     field.fill(query)
+    field.press("End")
     page.wait_for_selector(".md-search-result__item a", state="attached")
-    page.wait_for_timeout(300)  # let the reordering observer run on the rendered batch
+    page.wait_for_timeout(300)  # let the release-badge observer run on the rendered batch
     return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
 
 
 @pytest.mark.parametrize("language, start, query", [
-    # Known defect, issue 13: Material's Chinese search matches single characters, so
-    # 调度 also returns pages that only say 调整 or 调用 (more of them since the 2026.1
-    # pages landed). Strict xfail: the test fails loudly once search matches words.
-    pytest.param("zh", "", "调度", marks=pytest.mark.xfail(
-        strict=True, reason="issue 13: Chinese queries match single characters")),
+    # Issue 13: 调度 used to be cut to 调 and matched pages that only say 调整 or 调用.
+    ("zh", "", "调度"),
     ("en", "en/", "scheduler"),
 ])
 def test_search_finds_the_right_pages_in_the_readers_language_first(new_page, site_url, language, start, query):

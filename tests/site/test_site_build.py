@@ -186,15 +186,17 @@ def test_diagram_downloads_and_font_are_in_the_site(built_site):
         assert (built_site / "assets/fonts" / font).stat().st_size > 1000
 
 
-def test_search_index_has_both_languages_with_chinese_segmented(built_site):
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    separator = index["config"]["separator"]
-    assert "\\u200b" in separator or "\u200b" in separator
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(loc.startswith("en/") for loc in locations)
-    assert any(not loc.startswith("en/") for loc in locations)
-    zh_text = " ".join(doc["text"] for doc in index["docs"] if not doc["location"].startswith("en/"))
-    assert "\u200b" in zh_text, "jieba did not segment the Chinese text"
+def test_each_language_has_its_own_search_index_without_zero_width_characters(built_site):
+    # ow-search (issue 13): one index per language, plain text; Material's merged index is gone.
+    assert not (built_site / "search/search_index.json").exists()
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        raw = (built_site / "search" / f"{lang}.json").read_text(encoding="utf-8")
+        assert not re.search("[\u200b\u200c\u200d\u2060\ufeff]", raw), lang
+        index = json.loads(raw)
+        assert index["config"]["lang"] == [lang]
+        urls = [url for url, _ in index["docs"]]
+        assert urls and all(url.startswith("en/") == (lang == "en") for url in urls), lang
+        assert f"{prefix}nova/pause/" in urls
 
 
 def test_language_switch_links_point_at_the_same_page(built_site):

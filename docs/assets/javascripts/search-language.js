@@ -1,10 +1,10 @@
-/* Search results in the reader's language first.
+/* A release badge on each search hit.
  *
- * mkdocs-static-i18n gives both languages one search index, and Material
- * lists hits by score alone, so an English reader may see Chinese pages first.
- * Reorder each rendered batch of results: the current language's pages first,
- * each group in Material's own order. A result is English when its path,
- * relative to the site root, starts with "en/".
+ * Both Nova releases have pages of the same name, so each hit's title says
+ * which release it describes. The data is the page-prefix -> label map the
+ * ow-release-switch plugin writes into every page as #ow-releases. Each
+ * language loads only its own search index (ow-search), so hits are already
+ * in the reader's language.
  */
 (function () {
   "use strict";
@@ -18,17 +18,7 @@
   }
 
   var ROOT = siteRoot();
-  var CURRENT = (document.documentElement.lang || "zh").slice(0, 2) === "en" ? "en" : "zh";
 
-  function languageOf(item) {
-    var link = item.querySelector("a[href]");
-    if (!link) return CURRENT;
-    var path = new URL(link.getAttribute("href"), location.href).pathname;
-    var rest = path.indexOf(ROOT) === 0 ? path.slice(ROOT.length) : path.replace(/^\//, "");
-    return rest.indexOf("en/") === 0 || rest === "en" ? "en" : "zh";
-  }
-
-  // Page-prefix -> release label, written into each page by the ow-release-switch plugin.
   var RELEASES = {};
   try { RELEASES = JSON.parse(document.getElementById("ow-releases").textContent); } catch (e) { /* none */ }
 
@@ -45,7 +35,6 @@
     return best ? RELEASES[best] : "";
   }
 
-  // Both releases of Nova have pages of the same name: say which one a hit is.
   function label(item) {
     var title = item.querySelector("h1, h2");
     if (!title || title.querySelector(".ow-search-release")) return;
@@ -57,21 +46,12 @@
     title.appendChild(badge);
   }
 
-  function reorder(list) {
-    Array.prototype.forEach.call(list.children, label);
-    var items = Array.prototype.slice.call(list.children);
-    var mine = items.filter(function (item) { return languageOf(item) === CURRENT; });
-    var others = items.filter(function (item) { return languageOf(item) !== CURRENT; });
-    var wanted = mine.concat(others);
-    // Only touch the DOM when out of order, so our own moves do not loop the observer.
-    if (wanted.every(function (item, i) { return item === items[i]; })) return;
-    wanted.forEach(function (item) { list.appendChild(item); });
-  }
-
   function watch() {
     var list = document.querySelector(".md-search-result__list");
     if (!list) return;
-    new MutationObserver(function () { reorder(list); }).observe(list, { childList: true });
+    new MutationObserver(function () {
+      Array.prototype.forEach.call(list.children, label);
+    }).observe(list, { childList: true });
   }
 
   if (document.readyState === "loading") {

@@ -5,9 +5,11 @@
 when enabled (``OW_PDF=1``). It reads only ``site/`` and ``mkdocs.yml``: no network.
 
 An appendix (extra chapters after a book's nav pages, e.g. a state index per
-release) is a function ``appendices(edition, language)`` returning
-``book.Appendix(title, html)`` items, passed as ``build_books(..., appendices=...)``;
-it runs in the parent process, before the books are split among the workers.
+release) comes from a function ``appendices(edition, language, chapters)``
+returning ``book.Appendix`` items, passed as ``build_books(..., appendices=...)``;
+``chapters`` maps each page of the book (``nova/pause/``) to its chapter key, the
+target of in-book links. It runs in the parent process, before the books are
+split among the workers.
 
 The books are written by ``jobs`` processes, one per language when there are
 enough languages, so a worker parses the guide pages its two books share once.
@@ -43,8 +45,9 @@ class BookResult:
     cpu_seconds: float = 0.0        # CPU time of the book's process: the figure a busy machine spoils least
 
 
-# The appendix of a book: extra chapters after the nav's pages, per release and language.
-Appendices = Callable[[editions.Edition, outline.Language], Sequence[book.Appendix]]
+# The appendix of a book: extra chapters after the nav's pages, per release and language,
+# given the book's chapter keys by page URL.
+Appendices = Callable[[editions.Edition, outline.Language, dict[str, str]], Sequence[book.Appendix]]
 
 
 def file_name(locale: str, edition: editions.Edition | None = None) -> str:
@@ -127,7 +130,7 @@ def build_books(config_file: Path, site_dir: Path, out_dir: Path,
                 series: list[str] | None = None,
                 appendices: Appendices | None = None) -> list[BookResult]:
     """Every book: one per release series (``editions``) and language, ``jobs`` at a time.
-    ``appendices(edition, language)`` gives each book's extra chapters, put after its pages."""
+    ``appendices(edition, language, chapters)`` gives each book's extra chapters, put after its pages."""
     config = outline.load(config_file)
     languages = [lang for lang in outline.languages(config)
                  if not locales or lang.locale in locales]
@@ -151,7 +154,8 @@ def build_books(config_file: Path, site_dir: Path, out_dir: Path,
             elsewhere = {lang.prefix + x.url: site_url + lang.prefix + x.url
                          for other, xs in per_edition.items() if other != edition
                          for x in xs if x.src and lang.prefix + x.url not in mine}
-            appendix = list(appendices(edition, lang)) if appendices else []
+            chapters = {x.url: x.key for x in per_edition[edition] if x.src}
+            appendix = list(appendices(edition, lang, chapters)) if appendices else []
             tasks.append((per_edition[edition], site_dir, out_dir, lang, edition, elsewhere, appendix))
     # One worker per language when that keeps every process busy: the books of a
     # language share the guides, parsed once per process (``pages.load_cached``).

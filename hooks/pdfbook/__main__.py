@@ -25,8 +25,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     started = time.perf_counter()
     try:
+        # The state index of each book's release is its appendix (owsite.states.book).
+        from owsite.states.book import book_appendices
+        appendices = book_appendices(args.config.resolve().parent)
         results = build_books(args.config, args.site, args.out or args.site / "pdf",
-                              args.lang, args.jobs, args.series)
+                              args.lang, args.jobs, args.series, appendices)
     except (ValueError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

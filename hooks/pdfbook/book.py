@@ -21,9 +21,16 @@ WORDS = {
 @dataclass(frozen=True)
 class Appendix:
     """A chapter after the nav's pages: a title and the HTML of its body (no <h1>; the
-    title becomes it). Links in it are kept as written, so make them absolute."""
+    title becomes it). Links in it are kept as written, so make them absolute or
+    point them at chapter keys (``#p-nova-pause``).
+
+    ``replaces`` names a nav page (``states/``) the appendix stands in for: that
+    page is not printed where the nav puts it, the appendix takes its chapter key,
+    and links to the page and its anchors land in the appendix. Ids in ``html``
+    must then read ``<key>--<anchor>``, as relinked pages' ids do."""
     title: str
     html: str
+    replaces: str | None = None
 
 
 @dataclass
@@ -43,8 +50,15 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
              elsewhere: dict[str, str] | None = None,
              appendix: Sequence[Appendix] = ()) -> BookSource:
     words = _words(language.locale)
+    # Links to a page an appendix replaces still resolve: its key goes to the appendix.
+    keys = {language.prefix + e.url: e.key for e in entries if e.src}
+    replaced = {extra.replaces: keys.get(language.prefix + extra.replaces)
+                for extra in appendix if extra.replaces}
+    missing = [url for url, key in replaced.items() if key is None]
+    if missing:
+        raise ValueError(f"an appendix replaces {missing}, which the book's nav does not have")
+    entries = [e for e in entries if not (e.src and e.url in replaced)]
     page_entries = [e for e in entries if e.src]
-    keys = {language.prefix + e.url: e.key for e in page_entries}
     body: list[ET.Element] = []
     appendix_html: list[str] = []
     toc: list[str] = []
@@ -69,7 +83,7 @@ def assemble(language: Language, entries: list[Entry], site_dir: Path, release: 
         body.append(_chapter_html(chapter, entry, pending_parts))
         pending_parts = []
     for number, extra in enumerate(appendix, 1):
-        key = f"appendix-{number}"
+        key = replaced[extra.replaces] if extra.replaces else f"appendix-{number}"
         toc.append(f'<li class="toc-l1"><a href="#{key}">{html.escape(extra.title)}</a></li>')
         appendix_html.append(f'<section class="chapter appendix" data-key="{key}">'
                     f'<h1 id="{key}" style="bookmark-level: 1">{html.escape(extra.title)}</h1>'

@@ -27,7 +27,7 @@ def first_pages(page, site_url, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("start", ["", "en/"])
-def test_operator_terms_are_found_on_pages_that_mention_them(new_page, site_url, start):
+def test_operator_terms_are_found_on_pages_that_mention_them(new_page, site_url, built_site, start):
     page = open_page(new_page, site_url, start)
     language = "en" if start else "zh"
     missing, wrong = [], []
@@ -36,8 +36,8 @@ def test_operator_terms_are_found_on_pages_that_mention_them(new_page, site_url,
         if not hits:
             missing.append(query)
             continue
-        mentioning = pages_mentioning(language, query.split("=")[-1])
-        if hits[0].split("#")[0] not in mentioning:
+        mentioning = pages_mentioning(language, query.split("=")[-1], built_site)
+        if hits[0] not in mentioning:
             wrong.append((query, hits[0]))
         if not all(h.startswith("en/") == bool(start) for h in hits):
             wrong.append((query, "other language", hits))
@@ -147,3 +147,20 @@ def test_a_state_heading_ranks_first_for_its_value(new_page, site_url, query):
         return items[0].map(item => item.location);
     }""", [worker, json.loads(json.dumps(STATE_FIXTURE)), query])
     assert first[0] == "states/#task_state-migrating", first
+
+
+@pytest.mark.parametrize("start", ["", "en/"])
+@pytest.mark.parametrize("query", ["migrating", "task_state=migrating", "error_deleting", "binding_failed"])
+def test_the_built_state_index_entry_ranks_first(new_page, site_url, start, query):
+    """Issue 15: a value typed bare or as field=value leads to its entry in the current index."""
+    page = open_page(new_page, site_url, start)
+    hits = search(page, query)
+    # A bare value may belong to more than one field: either field's entry answers it.
+    anchors = {"migrating": {"task_state-migrating", "migration_status-migrating"},
+               "task_state=migrating": {"task_state-migrating"},
+               "error_deleting": {"status-error_deleting"},
+               "binding_failed": {"neutron-binding_vif_type-binding_failed"}}[query]
+    # The first result is the index page; the first of its sections shown is the value's entry.
+    assert site_path(hits[0], site_url) == start + "states/", hits[:5]
+    sections = [h for h in hits if site_path(h, site_url) == start + "states/" and "#" in h]
+    assert sections and sections[0].rsplit("#", 1)[1] in anchors, hits[:8]

@@ -279,3 +279,25 @@ def test_the_pdf_appendix_names_pages_instead_of_linking_them():
     pdf = pypdf.PdfReader(io.BytesIO(weasyprint.HTML(string=document).write_pdf()))
     text = " ".join(page.extract_text() for page in pdf.pages[1:])
     assert "task_state=pausing" in text and "Pause a server (p. 1)" in text
+
+
+def test_each_book_gets_its_releases_index_in_place_of_the_index_page():
+    from owsite.states.book import book_appendices
+    from pdfbook import editions, outline
+
+    root = Path(__file__).resolve().parents[2]
+    appendices = book_appendices(root)
+    by_series = {e.series: e for e in editions.editions(CATALOG)}
+    zh = outline.Language("zh", "中文", "", "书", {})
+    [current] = appendices(by_series["2026.1"], zh, {"states/": "p-states",
+                                                     "nova/live-migrate/": "p-nova-live-migrate"})
+    assert current.replaces == "states/" and current.title == "附录：状态索引（2026.1）"
+    assert 'id="p-states--task_state-migrating"' in current.html
+    assert 'href="#p-nova-live-migrate"' in current.html
+    assert "cinder" in current.html.lower() and "status=error_deleting" in current.html
+    en = outline.Language("en", "English", "en/", "Book", {})
+    # A book whose nav has no index page still gets the appendix, after its pages.
+    [liberty] = appendices(by_series["Liberty"], en, {"liberty/nova/pause/": "p-liberty-nova-pause"})
+    assert liberty.replaces is None and liberty.title == "Appendix: state index (Liberty)"
+    assert 'id="states-task_state-pausing"' in liberty.html and 'href="#p-liberty-nova-pause"' in liberty.html
+    assert "status=error_deleting" not in liberty.html   # Cinder is not in the Liberty book

@@ -46,8 +46,13 @@ def pdf_text(path) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
+# The state index pages: each book prints its release's index as an appendix in
+# their place (test_the_state_index_is_the_books_appendix).
+STATE_INDEX_PAGES = ("states/index.html", "liberty/states/index.html")
+
+
 def site_pages(site, locale, book=None):
-    """The built pages of ``locale``; with ``book``, only those that belong in it."""
+    """The built pages of ``locale``; with ``book``, only those printed as chapters of it."""
     root = site if locale == "zh" else site / "en"
     for html in sorted(root.rglob("index.html")):
         rel = html.relative_to(root).as_posix()
@@ -55,7 +60,7 @@ def site_pages(site, locale, book=None):
             continue
         if rel.startswith(("search/", "assets/", "pdf/")) or rel == "404.html":
             continue
-        if book is not None and not in_book(rel, book):
+        if book is not None and (not in_book(rel, book) or rel in STATE_INDEX_PAGES):
             continue
         yield html
 
@@ -233,3 +238,24 @@ def test_every_page_links_the_book_of_its_release_and_language(books, locale):
         assert books.pdf(book).is_file()
     assert liberty >= 40, "the Liberty pages link the Liberty book"
     assert not wrong, "\n".join(wrong[:20])
+
+
+APPENDIX = {"zh": "附录：状态索引（2026.1）", "en": "Appendix: state index (2026.1)",
+            "liberty-zh": "附录：状态索引（Liberty）", "liberty-en": "Appendix: state index (Liberty)"}
+PAGE_REF = {"zh": re.compile(r"（第 ?\d+ ?页）"), "en": re.compile(r"\(p\. ?\d+\)")}
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_the_state_index_is_the_books_appendix(books, book):
+    """Issue 15: each book ends with its release's state index, page numbers in place of links."""
+    reader = PdfReader(str(books.pdf(book)))
+    titles = [squash(t) for t in _outline_titles(reader)]
+    # Once, last, and not also printed as the nav's index page.
+    assert titles[-1].endswith(squash(APPENDIX[book])), titles[-3:]
+    assert sum("状态索引" in t or "stateindex" in t.lower() for t in titles) == 1, titles
+    text = pdf_text(books.pdf(book))
+    appendix = text[text.rindex(APPENDIX[book]):]
+    assert "task_state=migrating" in squash(appendix) and "vm_state=active" in squash(appendix)
+    assert len(PAGE_REF[locale_of(book)].findall(appendix)) > 50
+    cinder = "status=error_deleting" in squash(appendix)
+    assert cinder == (not book.startswith("liberty-")), "Cinder 2026.1 only in the current books"

@@ -187,3 +187,36 @@ def test_an_appendix_follows_the_pages_in_the_contents_the_outline_and_the_text(
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[-1].endswith("State index"), titles
     assert done.pages == len(reader.pages) >= 4   # cover, contents, the page, the appendix
+
+
+def test_an_appendix_that_replaces_a_nav_page_takes_its_place_and_its_links(tmp_path):
+    from pdfbook import book
+
+    page = tmp_path / "guide" / "index.html"
+    page.parent.mkdir()
+    page.write_text('<html><body><article class="md-content__inner md-typeset">'
+                    '<h1 id="t">Guide page</h1><p><a href="../states/#task_state-migrating">migrating</a>'
+                    '</p></article></body></html>', encoding="utf-8")
+    language = outline.Language("en", "English", "", "Book", {})
+    # The index page comes first in the nav and has no built file: it is not read at all.
+    entries = [outline.Entry(1, None, "states/index.md"), outline.Entry(1, None, "guide/index.md")]
+    extra = [book.Appendix("State index", '<h3 id="p-states--task_state-migrating">migrating</h3>',
+                           replaces="states/")]
+    source = book.assemble(language, entries, tmp_path, "Nova 33.0.2 (2026.1)", "2026-12-05",
+                           lambda _msg: None, "2026.1", {}, extra)
+    sections = [s for s in source.tree.iter("section") if "chapter" in s.get("class", "")]
+    assert [s.get("data-key") for s in sections] == ["p-guide", "p-states"]
+    assert source.pages == 1
+    links = [a.get("href") for a in source.tree.iter("a")]
+    assert "#p-states--task_state-migrating" in links
+    ids = [el.get("id") for el in source.tree.iter() if el.get("id")]
+    assert ids.count("p-states") == 1 and "p-states--task_state-migrating" in ids
+
+
+def test_an_appendix_cannot_replace_a_page_the_book_does_not_have(tmp_path):
+    from pdfbook import book
+
+    language = outline.Language("en", "English", "", "Book", {})
+    extra = [book.Appendix("State index", "<p>x</p>", replaces="liberty/states/")]
+    with pytest.raises(ValueError, match="liberty/states/"):
+        book.assemble(language, [], tmp_path, "r", "d", lambda _msg: None, "2026.1", {}, extra)

@@ -19,6 +19,7 @@ from pdfbook import editions
 
 from ..pages import path_in_language
 from ..releases import Catalog
+from ..states.book import book_appendices
 from .config import PdfConfig
 
 
@@ -54,5 +55,11 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         if not self.config.enabled or is_nested_build(config):
             return
         site_dir = Path(self.root_site_dir or config.site_dir)
-        pdfbook.build_books(Path(config.config_file_path or "mkdocs.yml"), site_dir, site_dir / "pdf",
-                            jobs=self.config.jobs)
+        config_file = Path(config.config_file_path or "mkdocs.yml")
+        # The books carry the state index as an appendix when the site has one.
+        states = config.plugins.get("ow-states")
+        appendices = None
+        if states is not None and states.config.enabled:
+            appendices = book_appendices(config_file.resolve().parent, states.config.notes_dir)
+        pdfbook.build_books(config_file, site_dir, site_dir / "pdf", jobs=self.config.jobs,
+                            appendices=appendices)

@@ -67,8 +67,9 @@ def _row(write: Write, language: str, title: Callable[[str, str], str | None],
 
 def appendix_html(catalog: Catalog, series: str, entries: list[Entry], notes: dict[tuple[str, str, str], Note],
                   language: str, title: Callable[[str, str], str | None],
-                  chapter_key: Callable[[str], str | None]) -> tuple[str, str]:
-    """(title, body HTML) of the appendix of ``series`` in ``language`` (``zh`` or ``en``)."""
+                  chapter_key: Callable[[str], str | None], id_prefix: str = "states-") -> tuple[str, str]:
+    """(title, body HTML) of the appendix of ``series`` in ``language`` (``zh`` or ``en``);
+    each value's heading has the id ``id_prefix`` + its anchor on the website."""
     words = PRINT_WORDS[language]
     liberty = series.lower() == "liberty"
     out = [_css(language), f"<p>{html.escape(words['intro'])}</p>",
@@ -79,7 +80,7 @@ def appendix_html(catalog: Catalog, series: str, entries: list[Entry], notes: di
         name = PROJECT_NAMES.get(project, project.capitalize())
         out.append(f"<h2>{html.escape(f'{name} {release.tag}' if release else name)}</h2>")
         for entry in (e for e in entries if e.project == project):
-            out.append(f'<h3 id="states-{html.escape(entry.anchor)}"><code>'
+            out.append(f'<h3 id="{html.escape(id_prefix + entry.anchor)}"><code>'
                        f"{html.escape(state_text(entry.field, entry.value))}</code></h3>")
             note = notes.get((entry.project, entry.field, entry.value))
             if note is not None:

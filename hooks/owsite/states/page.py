@@ -11,6 +11,7 @@ import html
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
@@ -226,3 +227,21 @@ def page_title(markdown: str) -> str | None:
 def docs_page(url: str) -> str:
     """``nova/pause/`` -> ``nova/pause.md``."""
     return posixpath.normpath(url.rstrip("/")) + ".md"
+
+
+class Titles:
+    """(language, page URL) -> the title of that page's Markdown, read once; the
+    default language's file stands in where a language has none."""
+
+    def __init__(self, docs: Path):
+        self.docs = docs
+        self.seen: dict[tuple[str, str], str | None] = {}
+
+    def __call__(self, language: str, url: str) -> str | None:
+        key = (language, url)
+        if key not in self.seen:
+            path = self.docs / language / docs_page(url)
+            if not path.is_file():
+                path = self.docs / docs_page(url)
+            self.seen[key] = page_title(path.read_text(encoding="utf-8")) if path.is_file() else None
+        return self.seen[key]

@@ -26,7 +26,7 @@ from .config import StatesConfig
 from .extract import Entry, all_writes, entries
 from .links import Linker
 from .notes import Note, NoteError
-from .page import PageSpec, Renderer, docs_page, index_path, page_title
+from .page import PageSpec, Renderer, Titles, index_path
 
 
 def current_language(config: MkDocsConfig) -> tuple[str | None, bool]:
@@ -57,7 +57,7 @@ class StatesPlugin(BasePlugin[StatesConfig]):
         self.model: dict[str, list[Entry]] = {}
         self.notes: dict[tuple[str, str, str], Note] = {}
         self.specs: dict[str, PageSpec] = {}
-        self.titles: dict[tuple[str, str], str | None] = {}
+        self.title = Titles(self.root / "docs")
         self._stamp: tuple[tuple[str, int, int], ...] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -84,18 +84,9 @@ class StatesPlugin(BasePlugin[StatesConfig]):
             raise PluginError("ow-states: the state notes do not match the diagrams:\n" + str(exc)) from None
         self.notes = {(n.project, n.field, n.value): n for n in loaded}
         self.specs = {series: index_path(self.catalog, series) for series in self.model}
-        self.titles = {}
+        self.title = Titles(self.root / "docs")
         self._stamp = stamp
         return config
-
-    def title(self, language: str, url: str) -> str | None:
-        key = (language, url)
-        if key not in self.titles:
-            path = self.root / "docs" / language / docs_page(url)
-            if not path.is_file():
-                path = self.root / "docs" / docs_page(url)
-            self.titles[key] = page_title(path.read_text(encoding="utf-8")) if path.is_file() else None
-        return self.titles[key]
 
     def _file(self, config: MkDocsConfig, locale: str | None, prefix: str, spec: PageSpec,
               content: str | None) -> File:

@@ -72,8 +72,9 @@ system-packages:
 
 # --- Targets -----------------------------------------------------------------
 
+# --dirty: the ow-rebuild-scope plugin decides which pages an edit re-renders.
 serve: $(VENV)/.requirements
-	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(DEV_ADDR)
 
 # Built beside site/ and swapped in only when the strict build succeeds: a failed
 # build or a kill leaves the previous site/ (or, between the two renames, none),

@@ -1,0 +1,116 @@
+"""Keep ``mkdocs serve --dirty`` rebuilds small and still correct.
+
+MkDocs's dirty mode re-renders a page only when its own Markdown file is newer
+than its output. That misses what matters here: a page shows a diagram pulled
+in from ``diagrams/`` by Snippets, and every page's links depend on the release
+data under ``data/``. This plugin widens the set each rebuild renders:
+
+- an edited file under an include root (``diagrams/``) re-renders the pages
+  whose Markdown names it;
+- an edited, added or removed Markdown page, or anything under a global root
+  (``data/``), re-renders every page, since navigation, titles and links on
+  other pages may change — the rule that makes plain dirty builds inaccurate;
+- everything else (a stylesheet, a script) only needs copying, which MkDocs does.
+
+A page is marked for rendering by giving its ``File`` its own text as in-memory
+content: MkDocs then treats it as modified, and the text is unchanged.
+Only active under ``mkdocs serve --dirty`` (``make serve``); a build renders all.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from .config import RebuildScopeConfig
+
+log = logging.getLogger("mkdocs.plugins.ow-rebuild-scope")
+
+Snapshot = dict[str, int]   # path relative to the project root -> mtime in ns
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool
+    includes: frozenset[str]   # changed include files, when not everything
+    reason: str
+
+
+def snapshot(root: Path, folders: list[str]) -> Snapshot:
+    found: Snapshot = {}
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
+            for name in filenames:
+                path = Path(dirpath, name)
+                try:
+                    found[path.relative_to(root).as_posix()] = path.stat().st_mtime_ns
+                except FileNotFoundError:
+                    continue   # removed between listing and stat: the next rebuild sees it gone
+    return found
+
+
+def decide(before: Snapshot, now: Snapshot, docs_dir: str, include_roots: list[str],
+           global_roots: list[str]) -> Scope:
+    """What an edit between two snapshots requires to be rendered again."""
+    added, removed = now.keys() - before.keys(), before.keys() - now.keys()
+    changed = {p for p in now.keys() & before.keys() if now[p] != before[p]}
+
+    def under(path: str, roots: list[str]) -> bool:
+        return any(path == r or path.startswith(r.rstrip("/") + "/") for r in roots)
+
+    for path in sorted(added | removed | changed):
+        if under(path, global_roots):
+            return Scope(True, frozenset(), f"{path} changed")
+        if under(path, [docs_dir]) and path.endswith(".md"):
+            return Scope(True, frozenset(), f"{path} changed")
+        if (path in added or path in removed) and under(path, include_roots):
+            return Scope(True, frozenset(), f"{path} was added or removed")
+    includes = frozenset(p for p in changed if under(p, include_roots))
+    return Scope(False, includes, f"{len(includes)} included file(s) changed")
+
+
+def current_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or "")
+
+
+class RebuildScopePlugin(BasePlugin[RebuildScopeConfig]):
+    def __init__(self) -> None:
+        self.active = False
+        self.snapshots: dict[str, Snapshot] = {}   # per language: i18n builds each one in turn
+
+    # Defining on_startup also keeps this instance, and its snapshots, across serve rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.active = command == "serve" and dirty
+
+    @event_priority(-250)  # after i18n (-100) has narrowed the files to one language
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not (self.active and self.config.enabled):
+            return files
+        root = Path(config.config_file_path or ".").resolve().parent
+        docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        roots = [docs_dir, *self.config.include_roots, *self.config.global_roots]
+        now = snapshot(root, roots)
+        language = current_language(config)
+        before = self.snapshots.get(language)
+        self.snapshots[language] = now
+        if before is None:
+            return files   # the first build renders everything: no output exists yet
+        scope = decide(before, now, docs_dir, self.config.include_roots, self.config.global_roots)
+        marked = 0
+        for file in files.documentation_pages():
+            if file.abs_src_path is None:
+                continue   # generated in memory: MkDocs renders it every time anyway
+            text = file.content_string
+            if scope.everything or any(path in text for path in scope.includes):
+                file.content_string = text
+                marked += 1
+        log.info("rebuild %s: %s; rendering %s page(s) plus those whose own file changed",
+                 language or "site", scope.reason, "every" if scope.everything else marked)
+        return files

@@ -11,7 +11,6 @@ import gzip
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from test_browser import open_page
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +38,7 @@ def test_the_heaviest_first_views_with_their_search_index_stay_under_400_kb(
     for path in largest_pages(built_site, language, 3):
         page = new_page()
         urls: list[str] = []
-        page.on("request", lambda r: urls.append(r.url))
+        page.on("request", lambda r, urls=urls: urls.append(r.url))
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         files = set()

@@ -40,7 +40,10 @@ def main() -> int:
         out = args.out or Path(tmp)
         load_before = os.getloadavg()
         started = time.perf_counter()
-        results = pdfbook.build_books(args.config, args.site, out, jobs=args.jobs)
+        # As `make pdf` does: each book ends with its release's state index.
+        from owsite.states.book import book_appendices
+        appendices = book_appendices(args.config.resolve().parent)
+        results = pdfbook.build_books(args.config, args.site, out, jobs=args.jobs, appendices=appendices)
         total = time.perf_counter() - started
         load_after = os.getloadavg()
     print()

@@ -94,3 +94,18 @@ def test_materials_bundle_is_patched_to_load_the_readers_index_on_first_search()
 def test_an_unknown_bundle_fails_with_the_edit_named():
     with pytest.raises(BundlePatchError, match="search index URL"):
         patch_bundle("(()=>{})();", "assets/javascripts/bundle.x.min.js")
+
+
+def test_table_sections_are_indexed_as_their_distinct_identifiers():
+    content = ('<h1>Boot</h1><p>Intro.</p>'
+               '<h2 id="states">State transitions</h2><table><tr><td>Accept the request</td>'
+               '<td><a href="../../states/#vm_state-building"><code>building</code></a></td>'
+               '<td><a class="src-link" href="https://x/"><code>API._populate_instance_for_create</code></a></td>'
+               '</tr><tr><td>Again</td><td><code>building</code></td><td><code>a &lt; b</code></td></tr></table>'
+               '<h2 id="fails">When it fails</h2><p>Look at <code>nova-compute.log</code> first.</p>')
+    sections = page_sections(content, "Boot", identifiers_only=["states"])
+    assert sections[1] == ("states", "State transitions", "building API._populate_instance_for_create a < b")
+    # Other sections keep their prose.
+    assert sections[2] == ("fails", "When it fails", "Look at nova-compute.log first.")
+    # Without the option every section is plain text.
+    assert "Accept the request" in page_sections(content, "Boot")[1][2]

@@ -57,16 +57,28 @@ def plain(fragments: Iterable[str]) -> str:
     return SPACE.sub(" ", ZERO_WIDTH.sub("", text)).strip()
 
 
-def page_sections(content: str, title: str) -> list[Section]:
-    """The sections of a page's HTML; the first one is the page's own entry."""
+CODE = re.compile(r"<code>(.*?)</code>", re.S)
+
+
+def identifiers(fragments: Iterable[str]) -> str:
+    """The distinct code spans of a section, in order of first appearance."""
+    found = (plain([m]) for m in CODE.findall("".join(fragments)))
+    return " ".join(dict.fromkeys(code for code in found if code))
+
+
+def page_sections(content: str, title: str, identifiers_only: Iterable[str] = ()) -> list[Section]:
+    """The sections of a page's HTML; the first one is the page's own entry. Sections
+    whose id is in ``identifiers_only`` keep only their code spans' identifiers."""
     parser = Parser()
     parser.feed(content)
     parser.close()
+    compact = frozenset(identifiers_only)
     sections: list[Section] = [("", title, "")]
     for section in parser.data:
         if section.is_excluded():
             continue
-        heading, text = plain(section.title), plain(section.text)
+        heading = plain(section.title)
+        text = identifiers(section.text) if section.id in compact else plain(section.text)
         if section.el.tag == "h1" or not sections[1:] and not section.id:
             # The h1 and whatever precedes the first h2 are the page's own entry.
             _, page_title, page_text = sections[0]

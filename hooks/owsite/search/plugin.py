@@ -75,7 +75,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return context
         lang = self._language(page.file, config)
         title = str(page.meta.get("title") or page.title or "")
-        self.built.setdefault(lang, {})[page.url] = page_sections(page.content or "", title)
+        self.built.setdefault(lang, {})[page.url] = page_sections(page.content or "", title,
+                                                                 self.config.identifiers_only)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

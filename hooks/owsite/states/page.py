@@ -158,7 +158,10 @@ class Renderer:
         writes = sorted(entry.writes, key=lambda w: (w.slug, w.step))
         rows = "\n".join(self.row(w, known) for w in writes)
         # No class: Material styles and wraps (for sideways scrolling) only plain tables.
-        return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
+        # Left out of search: the heading and the note find the entry, and the rows,
+        # the operation pages' own text again, would make the index page the heaviest
+        # part of the search index.
+        return f"<table data-search-exclude>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
 
     def render(self, entries: list[Entry], notes: dict[tuple[str, str, str], Note],
                others: list[PageSpec]) -> str:
@@ -182,7 +185,7 @@ class Renderer:
             out += [f'<p class="ow-states-other">{w["other"].format(links=links)}</p>', ""]
         known = {e.anchor for e in entries}
         # The first screen: every value, per project and field, one line each.
-        out += [f'<div class="ow-states-jump" aria-label="{html.escape(w["jump"])}">']
+        out += [f'<div class="ow-states-jump" aria-label="{html.escape(w["jump"])}" data-search-exclude>']
         for project in projects:
             name = PROJECT_NAMES.get(project, project.capitalize())
             out.append(f'<p><strong>{html.escape(name)}</strong></p><ul>')

@@ -103,7 +103,7 @@ lint: $(VENV)/.requirements-test
 # need no build of their own share the session's one strict build.
 CHECK_TESTS := tests/wsd tests/glue tests/site/test_site_build.py
 check: lint
-	$(BIN)/python -m pytest -q -m "not browser and not pdf" $(CHECK_TESTS)
+	$(BIN)/python -m pytest -q -m "not browser and not pdf and not serve" $(CHECK_TESTS)
 
 pdf: build
 	@$(MAKE) --no-print-directory system-packages PACKAGES="$(PDF_PACKAGES)"

@@ -13,9 +13,10 @@ process (what `make build` runs):
 - edit to reload: a real `mkdocs serve --dirty` on 127.0.0.1, as `make serve`
   runs it; the time from writing an edited diagrams/nova/liberty/pause.wsd to
   the served page containing the edit (waiting on the livereload long-poll, as
-  the page's script does, then fetching the page). The same for an edited
-  page (docs/zh/liberty/nova/pause.md), which re-renders every page, and for a
-  diagram edit under plain `mkdocs serve` for comparison.
+  the page's script does, then fetching the page). The same for a paragraph
+  added to a page (docs/zh/liberty/nova/pause.md), which re-renders that page,
+  for an edit to its heading, which re-renders every page, and for a diagram
+  edit under plain `mkdocs serve` for comparison.
 
 --pages N first copies operation pages (outside the nav) into the scratch
 project until it has N pages in both languages, to measure a bigger site.
@@ -100,7 +101,8 @@ def grow(project: Path, pages: int) -> None:
                 count += 1
 
 
-def edit_to_reload(project: Path, trials: int, edited: str, dirty: bool = True) -> list[float]:
+def edit_to_reload(project: Path, trials: int, edited: str, dirty: bool = True,
+                   heading: bool = True) -> list[float]:
     port = free_port()
     serve = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", *(["--dirty"] if dirty else []),
                               "--dev-addr", f"127.0.0.1:{port}"],
@@ -120,8 +122,10 @@ def edit_to_reload(project: Path, trials: int, edited: str, dirty: bool = True) 
             token = f"edited {trial} {time.time_ns()}"
             if wsd.suffix == ".wsd":
                 text = original.replace("\ntitle ", f"\ntitle [{token}] ", 1)
-            else:
+            elif heading:
                 text = original.replace("\n# ", f"\n# [{token}] ", 1)
+            else:   # a new paragraph: the page's outline (front matter, headings) is unchanged
+                text = original.rstrip("\n") + f"\n\n{token}\n"
             assert text != original, f"{edited} has no title line to edit"
             epoch = LIVERELOAD_RE.search(fetch(url))
             started = time.perf_counter()
@@ -186,7 +190,9 @@ def main() -> int:
         if args.reloads:
             reloads["edit .wsd -> page (serve)"] = edit_to_reload(
                 project, args.reloads, "diagrams/nova/liberty/pause.wsd")
-            reloads["edit .md -> page (serve)"] = edit_to_reload(
+            reloads["edit .md body -> page"] = edit_to_reload(
+                project, args.reloads, "docs/zh/liberty/nova/pause.md", heading=False)
+            reloads["edit .md heading -> page"] = edit_to_reload(
                 project, args.reloads, "docs/zh/liberty/nova/pause.md")
             reloads[".wsd, serve without --dirty"] = edit_to_reload(
                 project, args.reloads, "diagrams/nova/liberty/pause.wsd", dirty=False)
@@ -208,7 +214,7 @@ def main() -> int:
               f"{ratio:>16}{target:>10}")
     for name, times in reloads.items():
         if times:
-            target = "< 3 s" if name.startswith("edit .wsd") else ""
+            target = "< 3 s" if name.startswith(("edit .wsd", "edit .md body")) else ""
             print(f"{name:<28}{min(times):>9.2f}{statistics.median(times):>8.2f}{'':>9}{'':>16}{target:>10}"
                   f"   (each: {', '.join(f'{t:.2f}' for t in times)})")
     print("(ratios: wall / CPU, from the fastest run of each kind)")

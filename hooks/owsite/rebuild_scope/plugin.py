@@ -7,9 +7,11 @@ data under ``data/``. This plugin widens the set each rebuild renders:
 
 - an edited file under an include root (``diagrams/``) re-renders the pages
   whose Markdown names it;
-- an edited, added or removed Markdown page, or anything under a global root
-  (``data/``), re-renders every page, since navigation, titles and links on
-  other pages may change — the rule that makes plain dirty builds inaccurate;
+- an added or removed Markdown page, an edit to a page's outline (its front
+  matter or a heading line, which other pages' navigation, titles and links
+  read), or anything under a global root (``data/``) re-renders every page:
+  the rule that makes plain dirty builds inaccurate;
+- an edit to a page's body re-renders that page only (MkDocs sees it is newer);
 - everything else (a stylesheet, a script) only needs copying, which MkDocs does.
 
 A page is marked for rendering by giving its ``File`` its own text as in-memory
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +36,21 @@ from .config import RebuildScopeConfig
 log = logging.getLogger("mkdocs.plugins.ow-rebuild-scope")
 
 Snapshot = dict[str, int]   # path relative to the project root -> mtime in ns
+HEADING = re.compile(r"^#{1,6}\s")
+
+
+def outline(path: Path) -> str:
+    """What other pages read from a Markdown page: its front matter and heading lines."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ""   # unreadable: MkDocs reports it; treat it as changed
+    kept: list[str] = []
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+        kept += lines[: end + 1]
+    kept += [line.rstrip() for line in lines if HEADING.match(line)]
+    return "\n".join(kept)
 
 
 @dataclass(frozen=True)
@@ -56,8 +75,9 @@ def snapshot(root: Path, folders: list[str]) -> Snapshot:
 
 
 def decide(before: Snapshot, now: Snapshot, docs_dir: str, include_roots: list[str],
-           global_roots: list[str]) -> Scope:
-    """What an edit between two snapshots requires to be rendered again."""
+           global_roots: list[str], outline_changed: Callable[[str], bool] = lambda path: True) -> Scope:
+    """What an edit between two snapshots requires to be rendered again;
+    ``outline_changed(path)`` says whether an edited page's outline changed."""
     added, removed = now.keys() - before.keys(), before.keys() - now.keys()
     changed = {p for p in now.keys() & before.keys() if now[p] != before[p]}
 
@@ -67,8 +87,9 @@ def decide(before: Snapshot, now: Snapshot, docs_dir: str, include_roots: list[s
     for path in sorted(added | removed | changed):
         if under(path, global_roots):
             return Scope(True, frozenset(), f"{path} changed")
-        if under(path, [docs_dir]) and path.endswith(".md"):
-            return Scope(True, frozenset(), f"{path} changed")
+        if under(path, [docs_dir]) and path.endswith(".md") and (
+                path in added or path in removed or outline_changed(path)):
+            return Scope(True, frozenset(), f"{path}: added, removed or its outline changed")
         if (path in added or path in removed) and under(path, include_roots):
             return Scope(True, frozenset(), f"{path} was added or removed")
     includes = frozenset(p for p in changed if under(p, include_roots))
@@ -84,6 +105,8 @@ class RebuildScopePlugin(BasePlugin[RebuildScopeConfig]):
     def __init__(self) -> None:
         self.active = False
         self.snapshots: dict[str, Snapshot] = {}   # per language: i18n builds each one in turn
+        # per language: page path -> its outline as of that language's last build
+        self.outlines: dict[str, dict[str, str]] = {}
 
     # Defining on_startup also keeps this instance, and its snapshots, across serve rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -100,9 +123,16 @@ class RebuildScopePlugin(BasePlugin[RebuildScopeConfig]):
         language = current_language(config)
         before = self.snapshots.get(language)
         self.snapshots[language] = now
+        known = self.outlines.setdefault(language, {})
+        pages = [path for path in now if path.endswith(".md")]
         if before is None:
-            return files   # the first build renders everything: no output exists yet
-        scope = decide(before, now, docs_dir, self.config.include_roots, self.config.global_roots)
+            # The first build renders everything: no output exists yet.
+            known.update((path, outline(root / path)) for path in pages)
+            return files
+        edited = {path: outline(root / path) for path in pages if before.get(path) != now[path]}
+        scope = decide(before, now, docs_dir, self.config.include_roots, self.config.global_roots,
+                       lambda path: path not in known or known[path] != edited.get(path))
+        known.update(edited)
         marked = 0
         for file in files.documentation_pages():
             if file.abs_src_path is None:

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 PAGES = {
     "index.md": "# Home\n\nWelcome.\n",
-    "pause.md": "# Pause\n\n## States\n\n`task_state=pausing` first.\n\n## When it fails\n\nNoValidHost.\n",
+    "pause.md": "# Pause\n\n## What it does\n\n`task_state=pausing` first.\n\n## When it fails\n\nNoValidHost.\n",
 }
 
 
@@ -46,7 +46,7 @@ def test_each_language_has_its_own_index(tmp_path):
     zh, en = sections(root, "zh"), sections(root, "en")
     assert {url for url, _, _ in zh} == {"", "pause/"}
     assert {url for url, _, _ in en} == {"en/", "en/pause/"}
-    assert ("pause/", "states", "task_state=pausing first.") in zh
+    assert ("pause/", "what-it-does", "task_state=pausing first.") in zh
     assert not (root / "site/search/search_index.json").exists()
 
 
@@ -63,8 +63,8 @@ def test_a_dirty_rebuild_replaces_the_edited_pages_sections(tmp_path):
         run(root, dirty=True)
         after = sections(root, "zh")
         assert len(after) == len(before), after
-        assert ("pause/", "states", "task_state=pausing then paused.") in after
-        assert ("pause/", "states", "task_state=pausing first.") not in after
+        assert ("pause/", "what-it-does", "task_state=pausing then paused.") in after
+        assert ("pause/", "what-it-does", "task_state=pausing first.") not in after
         # The home page was not rebuilt: its entry comes from the index on disk.
         assert ("", "", "Welcome.") in after
         assert len(set(after)) == len(after)

@@ -151,7 +151,10 @@ def test_note_files_are_read_with_their_positions(tmp_path):
         '# c\n\n["task_state"."pausing"]\nzh = "暂停中。"\nen = "Pausing."\n', encoding="utf-8")
     [note] = notes.load(tmp_path)
     assert (note.field, note.value, note.line, note.col) == ("task_state", "pausing", 3, 1)
-    assert note.prose("en", liberty=True) == "Pausing."
+    assert note.prose("en", liberty=False) == "Pausing."
+    # No Liberty variant: the Liberty index shows the current text under a caveat.
+    assert note.prose("en", liberty=True) == f"*{notes.LIBERTY_CAVEAT['en']}* Pausing."
+    assert note.prose("zh", liberty=True).startswith("*（这段说明按 2026.1 写成")
     notes.check([note], {("nova", "task_state", "pausing"): {"2026.1"}})
 
 

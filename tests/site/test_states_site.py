@@ -87,6 +87,9 @@ def test_the_liberty_entries_carry_the_liberty_prose(built_site):
     now = entry_html(built_site, "en", "2026.1", "task_state-scheduling")
     then = entry_html(built_site, "en", "Liberty", "task_state-scheduling")
     assert "Placement" in now and "no Placement" in then
+    assert "Written for 2026.1" not in then and "Written for 2026.1" not in now
+    # A note written for 2026.1 only is marked as such on the Liberty index.
+    assert "Written for 2026.1" in entry_html(built_site, "en", "Liberty", "task_state-deleting")
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])

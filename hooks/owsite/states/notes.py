@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LANGUAGES = ("zh", "en")
+LIBERTY_CAVEAT = {
+    "zh": "（这段说明按 2026.1 写成，Liberty 的命令和细节可能不同。）",
+    "en": "(Written for 2026.1: at Liberty the commands and details may differ.)",
+}
 KEYS = frozenset({"zh", "en", "zh_liberty", "en_liberty"})
 TOML_POSITION_RE = re.compile(r"\(at line (\d+), column (\d+)\)")
 KEY_LINE_RE = re.compile(r"^(\s*)([A-Za-z_][\w-]*)\s*=")
@@ -38,9 +42,15 @@ class Note:
     col: int
 
     def prose(self, language: str, liberty: bool) -> str:
+        """The note for the current release, or for Liberty. A note with no Liberty
+        variant is shown on the Liberty index under a caveat: its commands and
+        details were checked against the current release only."""
         if liberty and f"{language}_liberty" in self.text:
             return self.text[f"{language}_liberty"]
-        return self.text.get(language, "")
+        text = self.text.get(language, "")
+        if liberty and text:
+            return f"*{LIBERTY_CAVEAT.get(language, LIBERTY_CAVEAT['en'])}* {text}"
+        return text
 
 
 def _positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:

@@ -14,29 +14,17 @@ not installed by the Makefile (it is large and only this script needs it):
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import subprocess
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from pages_server import serve
+
 ROOT = Path(__file__).resolve().parent.parent
-MOUNT = "/openstack-workflow/"
 PAGES = ["", "nova/boot/", "en/nova/live-migrate/", "en/guide/reading/"]
 CATEGORIES = ["accessibility", "best-practices", "seo"]
-
-
-class Handler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(MOUNT):
-            return str(Path(self.directory) / "__outside__")
-        return super().translate_path("/" + path[len(MOUNT):])
 
 
 def run(lighthouse: Path, url: str, dark: bool, form_factor: str) -> dict[str, float]:
@@ -71,9 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.lighthouse.exists():
         raise SystemExit(f"{args.lighthouse} is missing: npm i -E --prefix .venv/lighthouse lighthouse@12.2.3")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(args.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
+    server, base = serve(args.site)
     print(f"{'page':28} {'palette':8} " + " ".join(f"{c:>15}" for c in CATEGORIES) + "  failing a11y audits")
     try:
         for page in PAGES:

@@ -21,26 +21,15 @@ import fnmatch
 import functools
 import gzip
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from pages_server import MOUNT, serve
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-MOUNT = "/openstack-workflow/"
 TARGET = 400 * 1024
-
-
-class Handler(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(MOUNT):
-            return str(Path(self.directory) / "__outside__")
-        return super().translate_path("/" + path[len(MOUNT):])
 
 
 @functools.cache
@@ -85,9 +74,7 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}{MOUNT}"
+    server, base = serve(site)
     views: list[tuple[int, str, str, list[tuple[int, str]]]] = []
     try:
         with sync_playwright() as p:

@@ -18,7 +18,7 @@ Cases:
   once made the parser backtrack quadratically).
 
 ``--hooks DIR`` (repeatable) renders with the renderer in ``DIR`` instead of
-this checkout's ``hooks/``: give two (e.g. ``--hooks /work/main/hooks
+this checkout's ``hooks/``: give two (e.g. ``--hooks ../other-checkout/hooks
 --hooks hooks``) to compare two checkouts case by case, each line then
 naming its renderer; the target is checked for the last one. The figures
 are the best of ``--runs`` renders.

@@ -19,7 +19,7 @@ from pdfbook import editions
 
 from ..pages import path_in_language
 from ..releases import Catalog
-from ..states.book import book_appendices
+from ..states.book import appendices_from
 from .config import PdfConfig
 
 
@@ -59,7 +59,8 @@ class PdfPlugin(BasePlugin[PdfConfig]):
         # The books carry the state index as an appendix when the site has one.
         states = config.plugins.get("ow-states")
         appendices = None
-        if states is not None and states.config.enabled:
-            appendices = book_appendices(config_file.resolve().parent, states.config.notes_dir)
+        if states is not None and states.config.enabled and states.catalog is not None:
+            # The diagrams and notes were read once for this build, by ow-states.
+            appendices = appendices_from(states.catalog, states.model, states.notes, states.title)
         pdfbook.build_books(config_file, site_dir, site_dir / "pdf", jobs=self.config.jobs,
                             appendices=appendices)

@@ -2,11 +2,13 @@
 
 The appendix stands in for the index page the nav puts in the book
 (``states/``, ``liberty/states/``), so the operation chapters' links to a value
-land on its heading in the appendix. ``python -m pdfbook`` and the ``ow-pdf``
-plugin pass ``book_appendices(root)`` to ``pdfbook.build_books``.
+land on its heading in the appendix. ``python -m pdfbook`` passes
+``book_appendices(root)`` to ``pdfbook.build_books``; the ``ow-pdf`` plugin passes
+``appendices_from(...)`` over the index the ``ow-states`` plugin read for the build.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pdfbook import Appendices, book, editions, outline
@@ -15,19 +17,24 @@ from ..releases import Catalog
 from . import notes as notes_module
 from .appendix import appendix_html
 from .config import StatesConfig
-from .extract import all_writes, entries
+from .extract import Entry, all_writes, entries
+from .notes import Note
 from .page import Titles, index_path
 
 
 def book_appendices(root: Path, notes_dir: str | None = None) -> Appendices:
-    """The appendix function of the site at ``root``; the diagrams and notes are read
-    once, here. A note file that does not parse stops with ``file:line:column``."""
+    """The appendix function of the site at ``root``, reading its diagrams and notes
+    (``python -m pdfbook``). A note file that does not parse stops with ``file:line:column``."""
     catalog = Catalog.load(root / "data" / "releases.toml")
-    model = entries(all_writes(root, catalog))
     folder = root / (notes_dir or StatesConfig.notes_dir.default)
     loaded = notes_module.load(folder, root) if folder.is_dir() else []
-    notes = {(n.project, n.field, n.value): n for n in loaded}
-    titles = Titles(root / "docs")
+    return appendices_from(catalog, entries(all_writes(root, catalog)),
+                           {(n.project, n.field, n.value): n for n in loaded}, Titles(root / "docs"))
+
+
+def appendices_from(catalog: Catalog, model: dict[str, list[Entry]], notes: dict[tuple[str, str, str], Note],
+                    titles: Callable[[str, str], str | None]) -> Appendices:
+    """The appendix function over an index already read (the ``ow-states`` plugin's, in a build)."""
 
     def appendices(edition: editions.Edition, language: outline.Language,
                    chapters: dict[str, str]) -> list[book.Appendix]:

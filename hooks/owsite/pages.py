@@ -1,6 +1,7 @@
-"""Where a page sits, as the release data sees it: its path under the language folder."""
+"""Where a page sits: its path under the language folder, and the language being built."""
 from __future__ import annotations
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 
@@ -15,3 +16,11 @@ def path_in_language(page: Page) -> str:
     if locale and src_uri.startswith(f"{locale}/"):
         return src_uri[len(locale) + 1:]
     return src_uri
+
+
+def current_language(config: MkDocsConfig) -> tuple[str | None, bool]:
+    """(locale being built, whether it is the default one); (None, True) without the i18n plugin."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return None, True
+    return str(i18n.current_language), bool(getattr(i18n, "is_default_language_build", True))

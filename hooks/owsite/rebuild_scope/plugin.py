@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
+from ..pages import current_language
 from .config import RebuildScopeConfig
 
 log = logging.getLogger("mkdocs.plugins.ow-rebuild-scope")
@@ -96,11 +97,6 @@ def decide(before: Snapshot, now: Snapshot, docs_dir: str, include_roots: list[s
     return Scope(False, includes, f"{len(includes)} included file(s) changed")
 
 
-def current_language(config: MkDocsConfig) -> str:
-    i18n = config.plugins.get("i18n")
-    return str(getattr(i18n, "current_language", None) or config.theme.get("language") or "")
-
-
 class RebuildScopePlugin(BasePlugin[RebuildScopeConfig]):
     def __init__(self) -> None:
         self.active = False
@@ -120,7 +116,7 @@ class RebuildScopePlugin(BasePlugin[RebuildScopeConfig]):
         docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
         roots = [docs_dir, *self.config.include_roots, *self.config.global_roots]
         now = snapshot(root, roots)
-        language = current_language(config)
+        language = current_language(config)[0] or str(config.theme.get("language") or "")
         before = self.snapshots.get(language)
         self.snapshots[language] = now
         known = self.outlines.setdefault(language, {})

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..pages import path_in_language
+from ..pages import current_language, path_in_language
 from ..releases import Catalog
 from . import notes as notes_module
 from .config import StatesConfig
@@ -27,14 +27,6 @@ from .extract import Entry, all_writes, entries
 from .links import Linker
 from .notes import Note, NoteError
 from .page import PageSpec, Renderer, Titles, index_path
-
-
-def current_language(config: MkDocsConfig) -> tuple[str | None, bool]:
-    """(locale being built, whether it is the default one); (None, True) without the i18n plugin."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return None, True
-    return str(i18n.current_language), bool(getattr(i18n, "is_default_language_build", True))
 
 
 def _stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
